@@ -1,0 +1,1 @@
+module org.tokendesk.persistence { }
