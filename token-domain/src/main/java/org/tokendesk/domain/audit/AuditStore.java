@@ -1,0 +1,17 @@
+package org.tokendesk.domain.audit;
+
+import java.util.List;
+import org.tokendesk.domain.account.AccountSid;
+
+/** Port: the append-only audit log. */
+public interface AuditStore {
+
+    void append(AuditEvent event);
+
+    /**
+     * @param sid the account
+     * @param beforeId only events with a smaller id (for paging), or {@code Long.MAX_VALUE}
+     * @param limit at most this many, newest first
+     */
+    List<AuditEvent> page(AccountSid sid, long beforeId, int limit);
+}

@@ -1,0 +1,71 @@
+package org.tokendesk.domain.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.tokendesk.domain.account.AccountSid;
+import org.tokendesk.domain.secret.AuthTokenHasher;
+import org.tokendesk.domain.secret.TokenHash;
+import org.tokendesk.domain.tx.Transactions;
+
+/**
+ * Answers whether a presented credential is valid: the hot path behind {@code /v1/auth/check}
+ * and {@code /v1/verify}. Fails closed: a database error propagates, it never becomes "valid".
+ */
+public final class CredentialCheck {
+
+    private final Transactions tx;
+    private final AuthTokenHasher hasher;
+    private final CheckFailureLimiter limiter;
+    private final UsageRecorder usage;
+    private final Clock clock;
+
+    public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
+            Clock clock) {
+        this.tx = tx;
+        this.hasher = hasher;
+        this.limiter = limiter;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    /**
+     * @param accountSid the presented SID, unchecked
+     * @param authToken the presented token, unchecked
+     * @param method the HTTP method being authorized
+     * @param clientAddress the client, for the failure limit
+     */
+    public CheckResult check(String accountSid, String authToken, String method, String clientAddress) {
+        Instant now = clock.instant();
+        String addressKey = "ip:" + clientAddress;
+        Optional<Duration> addressBlocked = limiter.blockedFor(addressKey, now);
+        if (addressBlocked.isPresent()) {
+            return new CheckResult.Limited(addressBlocked.get());
+        }
+        Optional<AccountSid> sid = AccountSid.parse(accountSid);
+        if (sid.isEmpty() || authToken == null || authToken.isEmpty()) {
+            limiter.recordFailure(addressKey, now);
+            return new CheckResult.Invalid();
+        }
+        TokenHash hash = hasher.hash(authToken);
+        Optional<ActiveCredential> active = tx.read(s -> s.tokens().findActive(hash));
+        if (active.isPresent() && active.get().accountSid().equals(sid.get())) {
+            ActiveCredential credential = active.get();
+            if (!credential.scope().permits(method)) {
+                return new CheckResult.ForbiddenMethod(credential);
+            }
+            usage.record(new TokenKey(credential.accountSid(), credential.scope()), now);
+            return new CheckResult.Valid(credential);
+        }
+        String sidKey = "sid:" + sid.get().value();
+        Optional<Duration> sidBlocked = limiter.blockedFor(sidKey, now);
+        limiter.recordFailure(addressKey, now);
+        limiter.recordFailure(sidKey, now);
+        if (sidBlocked.isPresent()) {
+            return new CheckResult.Limited(sidBlocked.get());
+        }
+        Optional<Instant> resetAt = tx.read(s -> s.tokens().findResetAt(sid.get(), hash));
+        return resetAt.<CheckResult>map(CheckResult.Reset::new).orElseGet(CheckResult.Invalid::new);
+    }
+}

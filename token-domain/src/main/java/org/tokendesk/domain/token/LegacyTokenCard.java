@@ -1,0 +1,49 @@
+package org.tokendesk.domain.token;
+
+import java.time.Instant;
+import java.util.List;
+import org.tokendesk.domain.account.AccountSid;
+
+/**
+ * What the token card shows: no secret, hints only.
+ *
+ * @param accountSid the account
+ * @param legacy whether the tokens are legacy
+ * @param apiVersion the bound API version
+ * @param availableApiVersions the versions it may be changed to
+ * @param createdAt when enabled
+ * @param readWrite the read/write token's state
+ * @param readOnly the read-only token's state
+ */
+public record LegacyTokenCard(AccountSid accountSid, boolean legacy, String apiVersion,
+        List<String> availableApiVersions, Instant createdAt, TokenState readWrite, TokenState readOnly) {
+
+    /**
+     * One token's public state.
+     *
+     * @param hint {@code …} and the last four characters
+     * @param createdAt when created
+     * @param lastResetAt last reset, or null
+     * @param lastUsedAt last passing check, or null
+     */
+    public record TokenState(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt) {
+
+        static TokenState of(StoredToken token) {
+            return new TokenState(token.hint(), token.createdAt(), token.lastResetAt(), token.lastUsedAt());
+        }
+    }
+
+    static LegacyTokenCard of(CardRecord card, List<String> available, List<StoredToken> tokens) {
+        TokenState rw = null;
+        TokenState ro = null;
+        for (StoredToken token : tokens) {
+            if (token.scope() == TokenScope.READ_WRITE) {
+                rw = TokenState.of(token);
+            } else {
+                ro = TokenState.of(token);
+            }
+        }
+        return new LegacyTokenCard(card.accountSid(), card.legacy(), card.apiVersion(), available, card.createdAt(),
+                rw, ro);
+    }
+}

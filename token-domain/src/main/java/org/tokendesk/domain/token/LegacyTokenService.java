@@ -1,0 +1,140 @@
+package org.tokendesk.domain.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.tokendesk.domain.account.AccountAccess;
+import org.tokendesk.domain.account.AccountSid;
+import org.tokendesk.domain.audit.AuditAction;
+import org.tokendesk.domain.audit.AuditTrail;
+import org.tokendesk.domain.common.ConflictException;
+import org.tokendesk.domain.common.NotFoundException;
+import org.tokendesk.domain.common.RequestOrigin;
+import org.tokendesk.domain.operator.Actor;
+import org.tokendesk.domain.secret.Secret;
+import org.tokendesk.domain.tx.Stores;
+import org.tokendesk.domain.tx.Transactions;
+
+/** The legacy token card's use cases: enable, show, change API version, reveal, reset. */
+public final class LegacyTokenService {
+
+    private final Transactions tx;
+    private final TokenIssuer issuer;
+    private final ApiVersions apiVersions;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final ResetHook resetHook;
+
+    public LegacyTokenService(Transactions tx, TokenIssuer issuer, ApiVersions apiVersions, Clock clock,
+            ResetHook resetHook) {
+        this.tx = tx;
+        this.issuer = issuer;
+        this.apiVersions = apiVersions;
+        this.clock = clock;
+        this.audit = new AuditTrail(clock);
+        this.resetHook = resetHook;
+    }
+
+    public EnabledTokens enable(Actor actor, AccountSid sid, RequestOrigin origin) {
+        return tx.write(s -> {
+            AccountAccess.requireAdmin(s.accounts(), actor, sid);
+            if (s.tokens().findCard(sid).isPresent()) {
+                throw new ConflictException("legacy tokens are already enabled for this account");
+            }
+            Instant now = clock.instant();
+            CardRecord card = new CardRecord(sid, apiVersions.defaultVersion(), true, now);
+            s.tokens().insertCard(card);
+            TokenIssuer.Issued rw = insert(s, sid, TokenScope.READ_WRITE, now);
+            TokenIssuer.Issued ro = insert(s, sid, TokenScope.READ_ONLY, now);
+            audit.record(s.audit(), actor, origin, AuditAction.LEGACY_TOKEN_ENABLED, sid,
+                    Map.of("apiVersion", card.apiVersion()));
+            return new EnabledTokens(cardOf(s, sid), rw.token(), ro.token());
+        });
+    }
+
+    private TokenIssuer.Issued insert(Stores s, AccountSid sid, TokenScope scope, Instant now) {
+        TokenIssuer.Issued issued = issuer.issue(sid, scope);
+        s.tokens().insertToken(new StoredToken(sid, scope, issued.hash(), issued.ciphertext(), issued.hint(), now,
+                null, null));
+        return issued;
+    }
+
+    public LegacyTokenCard card(Actor actor, AccountSid sid) {
+        return tx.read(s -> {
+            AccountAccess.requireMember(s.accounts(), actor, sid);
+            return cardOf(s, sid);
+        });
+    }
+
+    public LegacyTokenCard changeApiVersion(Actor actor, AccountSid sid, String apiVersion, RequestOrigin origin) {
+        return tx.write(s -> {
+            AccountAccess.requireAdmin(s.accounts(), actor, sid);
+            CardRecord card = requireCard(s, sid);
+            apiVersions.requireAvailable(apiVersion);
+            if (!card.apiVersion().equals(apiVersion)) {
+                s.tokens().updateApiVersion(sid, apiVersion);
+                audit.record(s.audit(), actor, origin, AuditAction.LEGACY_TOKEN_API_VERSION_CHANGED, sid,
+                        Map.of("from", card.apiVersion(), "to", apiVersion));
+            }
+            return cardOf(s, sid);
+        });
+    }
+
+    public Credentials reveal(Actor actor, AccountSid sid, RequestOrigin origin) {
+        return tx.write(s -> {
+            AccountAccess.requireAdmin(s.accounts(), actor, sid);
+            requireCard(s, sid);
+            if (!issuer.redisplay()) {
+                throw new ConflictException("re-display of tokens is turned off; a token is shown only at creation or reset");
+            }
+            var tokens = s.tokens().tokens(sid);
+            String rw = null;
+            String ro = null;
+            for (StoredToken token : tokens) {
+                if (token.ciphertext() == null) {
+                    throw new ConflictException("the " + token.scope().wireName()
+                            + " token was created while re-display was off; reset it to see a new one");
+                }
+                if (token.scope() == TokenScope.READ_WRITE) {
+                    rw = issuer.reveal(token);
+                } else {
+                    ro = issuer.reveal(token);
+                }
+            }
+            audit.record(s.audit(), actor, origin, AuditAction.LEGACY_TOKEN_REVEALED, sid, Map.of());
+            return new Credentials(sid, new Secret(rw),
+                    new Secret(ro));
+        });
+    }
+
+    /**
+     * Replaces one scope's token. In one transaction: lock the row, new secret, history row for the
+     * old token, audit event, notices. The old token fails every check from the commit on.
+     */
+    public ResetResult reset(Actor actor, AccountSid sid, TokenScope scope, RequestOrigin origin) {
+        return tx.write(s -> {
+            AccountAccess.requireAdmin(s.accounts(), actor, sid);
+            CardRecord card = requireCard(s, sid);
+            StoredToken old = s.tokens().lockToken(sid, scope)
+                    .orElseThrow(() -> new NotFoundException("the account has no " + scope.wireName() + " token"));
+            Instant now = clock.instant();
+            TokenIssuer.Issued fresh = issuer.issue(sid, scope);
+            s.tokens().insertHistory(new InvalidatedToken(sid, scope, old.hash(), old.hint(), now, actor.email()));
+            s.tokens().replaceToken(sid, scope, fresh.hash(), fresh.ciphertext(), fresh.hint(), now);
+            audit.record(s.audit(), actor, origin, AuditAction.LEGACY_TOKEN_RESET, sid,
+                    Map.of("scope", scope.wireName(), "previousTokenHint", old.hint(), "newTokenHint", fresh.hint()));
+            int notices = resetHook.afterReset(s,
+                    new TokenReset(sid, scope, now, actor.email(), old.hint(), card.apiVersion()));
+            return new ResetResult(sid, scope, fresh.token(), now, notices);
+        });
+    }
+
+    private LegacyTokenCard cardOf(Stores s, AccountSid sid) {
+        return LegacyTokenCard.of(requireCard(s, sid), apiVersions.available(), s.tokens().tokens(sid));
+    }
+
+    private static CardRecord requireCard(Stores s, AccountSid sid) {
+        return s.tokens().findCard(sid)
+                .orElseThrow(() -> new NotFoundException("legacy tokens are not enabled for this account"));
+    }
+}

@@ -1,0 +1,46 @@
+package org.tokendesk.domain.token;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tokendesk.domain.account.AccountSid;
+import org.tokendesk.domain.secret.TokenHash;
+
+/** Port: legacy token cards, current tokens and the history of reset ones. */
+public interface TokenStore {
+
+    void insertCard(CardRecord card);
+
+    Optional<CardRecord> findCard(AccountSid sid);
+
+    void updateApiVersion(AccountSid sid, String apiVersion);
+
+    void insertToken(StoredToken token);
+
+    /** Both current tokens of the card. */
+    List<StoredToken> tokens(AccountSid sid);
+
+    /**
+     * Reads one current token and locks its row until the transaction ends, so concurrent resets
+     * of the same scope run one after another.
+     */
+    Optional<StoredToken> lockToken(AccountSid sid, TokenScope scope);
+
+    void replaceToken(AccountSid sid, TokenScope scope, TokenHash hash, byte[] ciphertext, String hint,
+            Instant resetAt);
+
+    void insertHistory(InvalidatedToken token);
+
+    /** The current token with this hash, if any (the credential check). */
+    Optional<ActiveCredential> findActive(TokenHash hash);
+
+    /** When a token of this account with this hash was reset (latest), if it ever was. */
+    Optional<Instant> findResetAt(AccountSid sid, TokenHash hash);
+
+    /** Raises {@code lastUsedAt} to the given times (never lowers it). */
+    void recordUse(Map<TokenKey, Instant> lastUsed);
+
+    /** Every stored ciphertext, for master key rotation. */
+    List<StoredToken> allTokens();
+}

@@ -1,0 +1,24 @@
+package org.tokendesk.domain.tx;
+
+import org.tokendesk.domain.account.AccountStore;
+import org.tokendesk.domain.audit.AuditStore;
+import org.tokendesk.domain.operator.ManagementKeyStore;
+import org.tokendesk.domain.operator.OperatorStore;
+import org.tokendesk.domain.operator.SessionStore;
+import org.tokendesk.domain.token.TokenStore;
+
+/** Every store, bound to one transaction. */
+public interface Stores {
+
+    AccountStore accounts();
+
+    TokenStore tokens();
+
+    OperatorStore operators();
+
+    SessionStore sessions();
+
+    ManagementKeyStore keys();
+
+    AuditStore audit();
+}

@@ -1,0 +1,53 @@
+package org.tokendesk.persistence.internal;
+
+import org.jdbi.v3.core.Handle;
+import org.tokendesk.domain.account.AccountStore;
+import org.tokendesk.domain.audit.AuditStore;
+import org.tokendesk.domain.operator.ManagementKeyStore;
+import org.tokendesk.domain.operator.OperatorStore;
+import org.tokendesk.domain.operator.SessionStore;
+import org.tokendesk.domain.token.TokenStore;
+import org.tokendesk.domain.tx.Stores;
+import org.tokendesk.persistence.Dialect;
+
+/** The stores of one handle (one transaction). Stores are created on first use. */
+final class JdbiStores implements Stores {
+
+    private final Handle handle;
+    private final Dialect dialect;
+
+    JdbiStores(Handle handle, Dialect dialect) {
+        this.handle = handle;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return new JdbiAccountStore(handle);
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return new JdbiTokenStore(handle, dialect);
+    }
+
+    @Override
+    public OperatorStore operators() {
+        return new JdbiOperatorStore(handle);
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return new JdbiSessionStore(handle);
+    }
+
+    @Override
+    public ManagementKeyStore keys() {
+        return new JdbiManagementKeyStore(handle);
+    }
+
+    @Override
+    public AuditStore audit() {
+        return new JdbiAuditStore(handle);
+    }
+}

@@ -1,0 +1,73 @@
+package org.tokendesk.persistence.internal;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Function;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.tokendesk.domain.common.StoreUnavailableException;
+import org.tokendesk.domain.tx.Stores;
+import org.tokendesk.domain.tx.Transactions;
+import org.tokendesk.persistence.Dialect;
+
+/**
+ * Transactions over Jdbi. Database outages become {@link StoreUnavailableException}, so the web
+ * layer can answer 503 (fail closed) without knowing about JDBC.
+ */
+public final class JdbiTransactions implements Transactions {
+
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    public JdbiTransactions(Jdbi jdbi, Dialect dialect) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public <T> T write(Function<Stores, T> work) {
+        try {
+            return jdbi.inTransaction(h -> work.apply(new JdbiStores(h, dialect)));
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public <T> T read(Function<Stores, T> work) {
+        try {
+            return jdbi.withHandle(h -> work.apply(new JdbiStores(h, dialect)));
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    static RuntimeException translate(JdbiException e) {
+        if (e instanceof ConnectionException || isUnavailable(e)) {
+            return new StoreUnavailableException("the database cannot be reached", e);
+        }
+        return e;
+    }
+
+    private static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                // 08: connection exception; 57P: operator intervention (server shutting down)
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                // SQLite: the database stayed locked (SQLITE_BUSY) past the busy timeout
+                if (sql.getErrorCode() == 5 && String.valueOf(sql.getMessage()).contains("SQLITE_BUSY")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
