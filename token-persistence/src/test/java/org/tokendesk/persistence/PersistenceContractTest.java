@@ -1,5 +1,6 @@
 package org.tokendesk.persistence;
 
+import org.tokendesk.persistence.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,6 @@
 package org.tokendesk.persistence;
 
+import org.tokendesk.persistence.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.tokendesk.persistence;
 
+import org.tokendesk.persistence.testing.TestDatabases;
+
 class SqlitePersistenceTest extends PersistenceContractTest {
 
     @Override

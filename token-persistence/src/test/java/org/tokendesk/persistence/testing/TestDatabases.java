@@ -1,4 +1,8 @@
-package org.tokendesk.persistence;
+package org.tokendesk.persistence.testing;
+
+import org.tokendesk.persistence.Database;
+import org.tokendesk.persistence.DatabaseSettings;
+import org.tokendesk.persistence.Dialect;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -68,7 +72,7 @@ public final class TestDatabases {
         return postgresAdminUrl;
     }
 
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         String params = query < 0 ? "" : url.substring(query);

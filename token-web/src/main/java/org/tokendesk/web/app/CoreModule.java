@@ -1,0 +1,194 @@
+package org.tokendesk.web.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.tokendesk.domain.account.AccountService;
+import org.tokendesk.domain.audit.AuditLogService;
+import org.tokendesk.domain.operator.ManagementKeyService;
+import org.tokendesk.domain.operator.OperatorService;
+import org.tokendesk.domain.operator.PasswordHasher;
+import org.tokendesk.domain.operator.PasswordPolicy;
+import org.tokendesk.domain.operator.SessionService;
+import org.tokendesk.domain.operator.SignInThrottle;
+import org.tokendesk.domain.secret.AesGcmSecretCipher;
+import org.tokendesk.domain.secret.AuthTokenHasher;
+import org.tokendesk.domain.secret.HmacAuthTokenHasher;
+import org.tokendesk.domain.secret.MasterKey;
+import org.tokendesk.domain.secret.SecretCipher;
+import org.tokendesk.domain.secret.SecretGenerator;
+import org.tokendesk.domain.secret.SecureRandomGenerator;
+import org.tokendesk.domain.token.CheckFailureLimiter;
+import org.tokendesk.domain.token.CredentialCheck;
+import org.tokendesk.domain.token.LegacyTokenService;
+import org.tokendesk.domain.token.ResetHook;
+import org.tokendesk.domain.token.TokenIssuer;
+import org.tokendesk.domain.token.UsageRecorder;
+import org.tokendesk.domain.tx.Transactions;
+import org.tokendesk.persistence.Database;
+import org.tokendesk.web.config.Settings;
+import org.tokendesk.web.http.Authenticator;
+import org.tokendesk.web.http.ClientAddress;
+import org.tokendesk.web.operator.Argon2PasswordHasher;
+
+/** Wires the domain's use cases to their ports. Everything is a singleton of one node. */
+final class CoreModule extends AbstractModule {
+
+    private final Settings settings;
+    private final Database database;
+    private final MasterKey masterKey;
+
+    CoreModule(Settings settings, Database database, MasterKey masterKey) {
+        this.settings = settings;
+        this.database = database;
+        this.masterKey = masterKey;
+    }
+
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        binder().requireAtInjectOnConstructors();
+        binder().disableCircularProxies();
+        bind(Settings.class).toInstance(settings);
+        bind(Database.class).toInstance(database);
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        // the database keeps milliseconds; a clock of the same precision keeps answers and rows equal
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    @Provides
+    @Singleton
+    SecretGenerator secretGenerator() {
+        return new SecureRandomGenerator();
+    }
+
+    @Provides
+    @Singleton
+    Transactions transactions() {
+        return database.transactions();
+    }
+
+    @Provides
+    @Singleton
+    SecretCipher cipher(SecretGenerator random) {
+        return new AesGcmSecretCipher(masterKey, random);
+    }
+
+    @Provides
+    @Singleton
+    AuthTokenHasher hasher(SecretCipher cipher, SecretGenerator random) {
+        return new HmacAuthTokenHasher(database.serverKey("token-pepper", 32, cipher, random));
+    }
+
+    @Provides
+    @Singleton
+    TokenIssuer issuer(SecretGenerator random, AuthTokenHasher hasher, SecretCipher cipher) {
+        return new TokenIssuer(random, hasher, cipher, settings.tokenRedisplay());
+    }
+
+    @Provides
+    @Singleton
+    UsageRecorder usage() {
+        return new UsageRecorder();
+    }
+
+    @Provides
+    @Singleton
+    CredentialCheck credentialCheck(Transactions tx, AuthTokenHasher hasher, UsageRecorder usage, Clock clock) {
+        return new CredentialCheck(tx, hasher, new CheckFailureLimiter(settings.checkFailureLimit()), usage, clock);
+    }
+
+    @Provides
+    @Singleton
+    ResetHook resetHook() {
+        return ResetHook.NONE;
+    }
+
+    @Provides
+    @Singleton
+    LegacyTokenService legacyTokens(Transactions tx, TokenIssuer issuer, Clock clock, ResetHook hook) {
+        return new LegacyTokenService(tx, issuer, settings.apiVersions(), clock, hook);
+    }
+
+    @Provides
+    @Singleton
+    AccountService accounts(Transactions tx, SecretGenerator random, Clock clock) {
+        return new AccountService(tx, random, clock);
+    }
+
+    @Provides
+    @Singleton
+    AuditLogService auditLog(Transactions tx) {
+        return new AuditLogService(tx);
+    }
+
+    @Provides
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new Argon2PasswordHasher();
+    }
+
+    @Provides
+    @Singleton
+    PasswordPolicy passwordPolicy() {
+        return new PasswordPolicy(commonPasswords());
+    }
+
+    @Provides
+    @Singleton
+    OperatorService operators(Transactions tx, PasswordHasher passwords, PasswordPolicy policy, Clock clock) {
+        return new OperatorService(tx, passwords, policy, clock);
+    }
+
+    @Provides
+    @Singleton
+    SessionService sessions(Transactions tx, PasswordHasher passwords, AuthTokenHasher hasher, SecretGenerator random,
+            Clock clock) {
+        return new SessionService(tx, passwords, hasher, random, SignInThrottle.standard(), clock,
+                SessionService.SessionLifetime.DEFAULT);
+    }
+
+    @Provides
+    @Singleton
+    ManagementKeyService keys(Transactions tx, AuthTokenHasher hasher, SecretGenerator random, Clock clock) {
+        return new ManagementKeyService(tx, hasher, random, clock);
+    }
+
+    @Provides
+    @Singleton
+    ClientAddress clientAddress() {
+        return new ClientAddress(settings.trustedProxies());
+    }
+
+    @Provides
+    @Singleton
+    Authenticator authenticator(SessionService sessions, ManagementKeyService keys, ClientAddress address) {
+        return new Authenticator(sessions, keys, address, "https".equals(settings.publicUrl().getScheme()));
+    }
+
+    static Set<String> commonPasswords() {
+        try (InputStream in = CoreModule.class.getResourceAsStream("common-passwords.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("common-passwords.txt is missing from the application");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

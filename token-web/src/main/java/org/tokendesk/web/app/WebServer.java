@@ -1,0 +1,58 @@
+package org.tokendesk.web.app;
+
+import com.google.inject.Injector;
+import io.javalin.Javalin;
+import org.tokendesk.domain.account.AccountService;
+import org.tokendesk.domain.audit.AuditLogService;
+import org.tokendesk.domain.operator.ManagementKeyService;
+import org.tokendesk.domain.operator.OperatorService;
+import org.tokendesk.domain.operator.SessionService;
+import org.tokendesk.domain.token.CredentialCheck;
+import org.tokendesk.domain.token.LegacyTokenService;
+import org.tokendesk.persistence.Database;
+import org.tokendesk.web.account.AccountRoutes;
+import org.tokendesk.web.check.CheckRoutes;
+import org.tokendesk.web.health.HealthRoutes;
+import org.tokendesk.web.http.Authenticator;
+import org.tokendesk.web.http.ClientAddress;
+import org.tokendesk.web.http.Json;
+import org.tokendesk.web.http.Problems;
+import org.tokendesk.web.http.SecurityHeaders;
+import org.tokendesk.web.operator.OperatorRoutes;
+import org.tokendesk.web.token.LegacyTokenRoutes;
+
+/** Builds the Javalin server: every route group, declared at config time. */
+final class WebServer {
+
+    private WebServer() {
+    }
+
+    static Javalin create(Injector injector) {
+        Authenticator auth = injector.getInstance(Authenticator.class);
+        var checks = new CheckRoutes(injector.getInstance(CredentialCheck.class), injector.getInstance(ClientAddress.class));
+        var operators = new OperatorRoutes(injector.getInstance(SessionService.class),
+                injector.getInstance(ManagementKeyService.class), injector.getInstance(OperatorService.class), auth);
+        var accounts = new AccountRoutes(injector.getInstance(AccountService.class),
+                injector.getInstance(AuditLogService.class), auth);
+        var tokens = new LegacyTokenRoutes(injector.getInstance(LegacyTokenService.class), auth);
+        var health = new HealthRoutes(injector.getInstance(Database.class));
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = Json.MAX_BODY_BYTES;
+            config.routes.before(ctx -> {
+                if (ctx.req().getContentLengthLong() > Json.MAX_BODY_BYTES) {
+                    throw new io.javalin.http.HttpResponseException(413, "request body too large");
+                }
+            });
+            config.routes.after(SecurityHeaders::apply);
+            Problems.register(config.routes);
+            checks.register(config.routes);
+            operators.register(config.routes);
+            accounts.register(config.routes);
+            tokens.register(config.routes);
+            health.register(config.routes);
+        });
+    }
+}

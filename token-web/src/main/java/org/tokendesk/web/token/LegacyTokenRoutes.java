@@ -1,0 +1,91 @@
+package org.tokendesk.web.token;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.tokendesk.domain.account.AccountSid;
+import org.tokendesk.domain.common.ValidationException;
+import org.tokendesk.domain.operator.Actor;
+import org.tokendesk.domain.token.LegacyTokenCard;
+import org.tokendesk.domain.token.LegacyTokenService;
+import org.tokendesk.domain.token.ResetResult;
+import org.tokendesk.web.api.ApiVersionRequest;
+import org.tokendesk.web.api.CardView;
+import org.tokendesk.web.api.CredentialsView;
+import org.tokendesk.web.api.EmptyRequest;
+import org.tokendesk.web.api.ResetView;
+import org.tokendesk.web.http.Authenticator;
+import org.tokendesk.web.http.Json;
+import org.tokendesk.web.http.Paths;
+
+/** The legacy token card: API.md section 3. */
+public final class LegacyTokenRoutes {
+
+    private static final String BASE = "/api/v1/accounts/{accountSid}/legacy-token";
+
+    private final LegacyTokenService tokens;
+    private final Authenticator auth;
+
+    public LegacyTokenRoutes(LegacyTokenService tokens, Authenticator auth) {
+        this.tokens = tokens;
+        this.auth = auth;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post(BASE, this::enable);
+        routes.get(BASE, this::card);
+        routes.patch(BASE, this::changeApiVersion);
+        routes.get(BASE + "/credentials", this::credentials);
+        routes.post(BASE + "/{scope}/reset", this::reset);
+    }
+
+    void enable(Context ctx) {
+        Actor actor = auth.require(ctx);
+        Json.read(ctx, EmptyRequest.class);
+        var enabled = tokens.enable(actor, Paths.accountSid(ctx), auth.origin(ctx));
+        Json.write(ctx, 201, view(enabled.card()));
+    }
+
+    void card(Context ctx) {
+        Actor actor = auth.require(ctx);
+        Json.write(ctx, 200, view(tokens.card(actor, Paths.accountSid(ctx))));
+    }
+
+    void changeApiVersion(Context ctx) {
+        Actor actor = auth.require(ctx);
+        AccountSid sid = Paths.accountSid(ctx);
+        ApiVersionRequest request = Json.read(ctx, ApiVersionRequest.class);
+        if (request.apiVersion() == null) {
+            throw ValidationException.of("apiVersion", "is required");
+        }
+        Json.write(ctx, 200, view(tokens.changeApiVersion(actor, sid, request.apiVersion(), auth.origin(ctx))));
+    }
+
+    void credentials(Context ctx) {
+        Actor actor = auth.require(ctx);
+        var credentials = tokens.reveal(actor, Paths.accountSid(ctx), auth.origin(ctx));
+        ctx.header("Cache-Control", "no-store");
+        Json.write(ctx, 200, new CredentialsView(credentials.accountSid().value(),
+                new CredentialsView.AuthTokenView(credentials.readWrite().reveal()),
+                new CredentialsView.AuthTokenView(credentials.readOnly().reveal())));
+    }
+
+    void reset(Context ctx) {
+        Actor actor = auth.require(ctx);
+        AccountSid sid = Paths.accountSid(ctx);
+        var scope = Paths.scope(ctx);
+        Json.read(ctx, EmptyRequest.class);
+        ResetResult result = tokens.reset(actor, sid, scope, auth.origin(ctx));
+        ctx.header("Cache-Control", "no-store");
+        Json.write(ctx, 200, new ResetView(sid.value(), scope.wireName(), result.authToken().reveal(),
+                result.resetAt(), result.noticesQueued()));
+    }
+
+    public static CardView view(LegacyTokenCard card) {
+        return new CardView(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
+                card.createdAt(), view(card.readWrite()), view(card.readOnly()));
+    }
+
+    private static CardView.TokenView view(LegacyTokenCard.TokenState t) {
+        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt());
+    }
+}
