@@ -1,0 +1,117 @@
+package org.tokendesk.web.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.tokendesk.domain.secret.MasterKey;
+import org.tokendesk.domain.secret.SecureRandomGenerator;
+import org.tokendesk.persistence.DatabaseSettings;
+import org.tokendesk.persistence.testing.TestDatabases;
+import org.tokendesk.web.app.Application;
+import org.tokendesk.web.config.Settings;
+
+/**
+ * A real tokendesk node in this JVM on a free port, with a known platform admin, on SQLite (in a
+ * temporary data dir) or PostgreSQL (a fresh database on the test server).
+ */
+public final class TestNode implements AutoCloseable {
+
+    public static final String ADMIN_EMAIL = "root@example.com";
+    public static final String ADMIN_PASSWORD = "a very long test password";
+
+    private final Application app;
+    private final Path dataDir;
+    private final Map<String, String> env;
+
+    private TestNode(Map<String, String> env, Path dataDir) {
+        this.env = Map.copyOf(env);
+        this.dataDir = dataDir;
+        this.app = Application.start(Settings.from(env));
+    }
+
+    public static TestNode sqlite() {
+        return sqlite(Map.of());
+    }
+
+    public static TestNode sqlite(Map<String, String> extra) {
+        Path dir = tempDir();
+        Map<String, String> env = base(dir);
+        env.putAll(extra);
+        return new TestNode(env, dir);
+    }
+
+    public static TestNode postgres() {
+        return postgres(Map.of());
+    }
+
+    public static TestNode postgres(Map<String, String> extra) {
+        Path dir = tempDir();
+        Map<String, String> env = base(dir);
+        DatabaseSettings db = TestDatabases.postgres();
+        env.put("TOKENDESK_DB_URL", db.jdbcUrl());
+        env.putAll(extra);
+        return new TestNode(env, dir);
+    }
+
+    /** Another node on the same database and master key (several nodes). */
+    public TestNode sibling() {
+        Map<String, String> env = new HashMap<>(this.env);
+        env.put("TOKENDESK_HTTP_PORT", "0");
+        return new TestNode(env, dataDir);
+    }
+
+    private static Map<String, String> base(Path dir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TOKENDESK_HTTP_PORT", "0");
+        env.put("TOKENDESK_DATA_DIR", dir.toString());
+        env.put("TOKENDESK_MASTER_KEY", MasterKey.generate(new SecureRandomGenerator()).toBase64());
+        env.put("TOKENDESK_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("TOKENDESK_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return env;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("tokendesk-node");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** A client signed in as the bootstrap platform admin. */
+    public ApiClient admin() {
+        return client().signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    public ApiClient client() {
+        return new ApiClient(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
