@@ -40,10 +40,11 @@ public final class SignInThrottle {
 
     public void recordFailure(String key, Instant now) {
         if (records.size() >= MAX_TRACKED_KEYS) {
-            records.values().removeIf(r -> r.lastFailure.plus(maxLock).isBefore(now));
+            records.values().removeIf(r -> r.quietSince().plus(maxLock).isBefore(now));
         }
         records.compute(key, (k, r) -> {
-            int failures = r == null || r.lastFailure.plus(maxLock).isBefore(now) ? 1 : r.failures + 1;
+            // forget only after a quiet period measured from the end of the last lock
+            int failures = r == null || r.quietSince().plus(maxLock).isBefore(now) ? 1 : r.failures + 1;
             Instant lockedUntil = null;
             if (failures > freeFailures) {
                 long factor = 1L << Math.min(20, failures - freeFailures - 1);
@@ -59,5 +60,9 @@ public final class SignInThrottle {
     }
 
     private record Record(int failures, Instant lastFailure, Instant lockedUntil) {
+
+        Instant quietSince() {
+            return lockedUntil != null && lockedUntil.isAfter(lastFailure) ? lockedUntil : lastFailure;
+        }
     }
 }

@@ -26,8 +26,9 @@ public final class Secret {
         return hintOf(value);
     }
 
+    /** Short (imported) secrets get no characters in their hint: four of eight would give half away. */
     public static String hintOf(String secret) {
-        return "…" + (secret.length() <= 4 ? secret : secret.substring(secret.length() - 4));
+        return secret.length() < 16 ? "…" : "…" + secret.substring(secret.length() - 4);
     }
 
     /** Constant-time comparison. */

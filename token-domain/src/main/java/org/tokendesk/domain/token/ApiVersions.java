@@ -18,7 +18,7 @@ public record ApiVersions(List<String> available, String defaultVersion) {
         if (available.isEmpty()) {
             throw new IllegalArgumentException("at least one API version is needed");
         }
-        if (!available.contains(defaultVersion)) {
+        if (defaultVersion == null || !available.contains(defaultVersion)) {
             throw new IllegalArgumentException("the default API version " + defaultVersion
                     + " is not in the list " + available);
         }

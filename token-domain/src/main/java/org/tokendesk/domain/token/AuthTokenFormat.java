@@ -34,7 +34,7 @@ public final class AuthTokenFormat {
      * @return whether it is a generated token with a correct checksum
      */
     public static boolean isWellFormed(String token) {
-        if (!SCANNER_PATTERN.matcher(token).matches()) {
+        if (token == null || !SCANNER_PATTERN.matcher(token).matches()) {
             return false;
         }
         int split = token.length() - CHECKSUM_CHARS;

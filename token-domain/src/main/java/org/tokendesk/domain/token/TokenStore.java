@@ -27,6 +27,7 @@ public interface TokenStore {
      */
     Optional<StoredToken> lockToken(AccountSid sid, TokenScope scope);
 
+    /** Replaces the current token after a reset: new hash, ciphertext and hint; not used yet. */
     void replaceToken(AccountSid sid, TokenScope scope, TokenHash hash, byte[] ciphertext, String hint,
             Instant resetAt);
 
@@ -38,7 +39,10 @@ public interface TokenStore {
     /** When a token of this account with this hash was reset (latest), if it ever was. */
     Optional<Instant> findResetAt(AccountSid sid, TokenHash hash);
 
-    /** Raises {@code lastUsedAt} to the given times (never lowers it). */
+    /**
+     * Raises {@code lastUsedAt} to the given times (never lowers it). A time before the token's
+     * last reset belongs to the previous token and is ignored.
+     */
     void recordUse(Map<TokenKey, Instant> lastUsed);
 
     /** Every stored ciphertext, for master key rotation. */

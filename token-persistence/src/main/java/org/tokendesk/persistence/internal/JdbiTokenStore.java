@@ -88,7 +88,8 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public void replaceToken(AccountSid sid, TokenScope scope, TokenHash hash, byte[] ciphertext, String hint,
             Instant resetAt) {
-        h.createUpdate("UPDATE auth_tokens SET token_hash = :hash, ciphertext = :c, hint = :hint, last_reset_at = :at "
+        h.createUpdate("UPDATE auth_tokens SET token_hash = :hash, ciphertext = :c, hint = :hint, last_reset_at = :at, "
+                + "last_used_at = NULL "
                 + "WHERE account_sid = :sid AND scope = :scope").bind("hash", hash.bytes()).bind("c", ciphertext)
                 .bind("hint", hint).bind("at", resetAt.toEpochMilli()).bind("sid", sid.value())
                 .bind("scope", scope.wireName()).execute();
@@ -122,7 +123,8 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public void recordUse(Map<TokenKey, Instant> lastUsed) {
         PreparedBatch batch = h.prepareBatch("UPDATE auth_tokens SET last_used_at = :at WHERE account_sid = :sid "
-                + "AND scope = :scope AND (last_used_at IS NULL OR last_used_at < :at)");
+                + "AND scope = :scope AND (last_used_at IS NULL OR last_used_at < :at) "
+                + "AND (last_reset_at IS NULL OR last_reset_at <= :at)");
         lastUsed.forEach((key, at) -> batch.bind("at", at.toEpochMilli()).bind("sid", key.accountSid().value())
                 .bind("scope", key.scope().wireName()).add());
         if (batch.size() > 0) {

@@ -1,0 +1,81 @@
+package org.tokendesk.domain.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tokendesk.domain.account.Account;
+import org.tokendesk.domain.account.AccountSid;
+import org.tokendesk.domain.account.Membership;
+import org.tokendesk.domain.audit.AuditEvent;
+import org.tokendesk.domain.operator.ManagementKey;
+import org.tokendesk.domain.operator.Operator;
+import org.tokendesk.domain.operator.SessionRecord;
+import org.tokendesk.domain.secret.TokenHash;
+import org.tokendesk.domain.token.CardRecord;
+import org.tokendesk.domain.token.InvalidatedToken;
+import org.tokendesk.domain.token.StoredToken;
+import org.tokendesk.domain.token.TokenKey;
+
+/** The whole "database": plain collections of immutable rows, copied per write transaction. */
+final class InMemoryState {
+
+    final Map<AccountSid, Account> accounts;
+    final Map<MemberKey, Membership> members;
+    final Map<AccountSid, CardRecord> cards;
+    final Map<TokenKey, StoredToken> tokens;
+    final List<InvalidatedToken> history;
+    final Map<String, Operator> operators;
+    final Map<TokenHash, SessionRecord> sessions;
+    final Map<String, ManagementKey> keys;
+    final List<AuditEvent> audit;
+    long lastAuditId;
+
+    InMemoryState() {
+        accounts = new LinkedHashMap<>();
+        members = new LinkedHashMap<>();
+        cards = new LinkedHashMap<>();
+        tokens = new LinkedHashMap<>();
+        history = new ArrayList<>();
+        operators = new LinkedHashMap<>();
+        sessions = new LinkedHashMap<>();
+        keys = new LinkedHashMap<>();
+        audit = new ArrayList<>();
+    }
+
+    private InMemoryState(InMemoryState other) {
+        accounts = new LinkedHashMap<>(other.accounts);
+        members = new LinkedHashMap<>(other.members);
+        cards = new LinkedHashMap<>(other.cards);
+        tokens = new LinkedHashMap<>(other.tokens);
+        history = new ArrayList<>(other.history);
+        operators = new LinkedHashMap<>(other.operators);
+        sessions = new LinkedHashMap<>(other.sessions);
+        keys = new LinkedHashMap<>(other.keys);
+        audit = new ArrayList<>(other.audit);
+        lastAuditId = other.lastAuditId;
+    }
+
+    /** Rows are immutable records, so a copy of the collections is a full snapshot. */
+    InMemoryState copy() {
+        return new InMemoryState(this);
+    }
+
+    /** Every stored row, for scanning the state for text that must not be there. */
+    List<Object> everything() {
+        List<Object> all = new ArrayList<>();
+        all.addAll(accounts.values());
+        all.addAll(members.values());
+        all.addAll(cards.values());
+        all.addAll(tokens.values());
+        all.addAll(history);
+        all.addAll(operators.values());
+        all.addAll(sessions.values());
+        all.addAll(keys.values());
+        all.addAll(audit);
+        return all;
+    }
+
+    record MemberKey(AccountSid sid, String operatorId) {
+    }
+}

@@ -1,0 +1,128 @@
+package org.tokendesk.domain.testing;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tokendesk.domain.account.AccountSid;
+import org.tokendesk.domain.secret.TokenHash;
+import org.tokendesk.domain.token.ActiveCredential;
+import org.tokendesk.domain.token.CardRecord;
+import org.tokendesk.domain.token.InvalidatedToken;
+import org.tokendesk.domain.token.StoredToken;
+import org.tokendesk.domain.token.TokenKey;
+import org.tokendesk.domain.token.TokenScope;
+import org.tokendesk.domain.token.TokenStore;
+
+/**
+ * Cards, current tokens and reset history. A replaced token keeps the card's {@code createdAt},
+ * gets {@code lastResetAt} and starts without {@code lastUsedAt}; {@code recordUse} only raises.
+ */
+final class InMemoryTokenStore extends StoreBase implements TokenStore {
+
+    InMemoryTokenStore(InMemoryState state, boolean writable) {
+        super(state, writable);
+    }
+
+    @Override
+    public void insertCard(CardRecord card) {
+        if (write().cards.putIfAbsent(card.accountSid(), card) != null) {
+            throw new IllegalStateException("duplicate card " + card.accountSid());
+        }
+    }
+
+    @Override
+    public Optional<CardRecord> findCard(AccountSid sid) {
+        return Optional.ofNullable(read().cards.get(sid));
+    }
+
+    @Override
+    public void updateApiVersion(AccountSid sid, String apiVersion) {
+        CardRecord card = existing(read().cards.get(sid));
+        write().cards.put(sid, new CardRecord(sid, apiVersion, card.legacy(), card.createdAt()));
+    }
+
+    @Override
+    public void insertToken(StoredToken token) {
+        TokenKey key = new TokenKey(token.accountSid(), token.scope());
+        if (!read().cards.containsKey(token.accountSid()) || read().tokens.containsKey(key)) {
+            throw new IllegalStateException("no card or duplicate token " + key);
+        }
+        write().tokens.put(key, copy(token, token.hash(), token.ciphertext(), token.hint(), token.lastResetAt(),
+                token.lastUsedAt()));
+    }
+
+    @Override
+    public List<StoredToken> tokens(AccountSid sid) {
+        return read().tokens.values().stream()
+                .filter(t -> t.accountSid().equals(sid))
+                .sorted(Comparator.comparing(StoredToken::scope))
+                .toList();
+    }
+
+    @Override
+    public Optional<StoredToken> lockToken(AccountSid sid, TokenScope scope) {
+        write(); // a lock only makes sense in a write transaction
+        return Optional.ofNullable(read().tokens.get(new TokenKey(sid, scope)));
+    }
+
+    @Override
+    public void replaceToken(AccountSid sid, TokenScope scope, TokenHash hash, byte[] ciphertext, String hint,
+            Instant resetAt) {
+        TokenKey key = new TokenKey(sid, scope);
+        StoredToken old = existing(read().tokens.get(key));
+        write().tokens.put(key, copy(old, hash, ciphertext, hint, resetAt, null));
+    }
+
+    @Override
+    public void insertHistory(InvalidatedToken token) {
+        write().history.add(token);
+    }
+
+    @Override
+    public Optional<ActiveCredential> findActive(TokenHash hash) {
+        return read().tokens.values().stream()
+                .filter(t -> t.hash().equals(hash))
+                .findFirst()
+                .map(t -> new ActiveCredential(t.accountSid(), t.scope(), read().cards.get(t.accountSid()).apiVersion()));
+    }
+
+    @Override
+    public Optional<Instant> findResetAt(AccountSid sid, TokenHash hash) {
+        return read().history.stream()
+                .filter(h -> h.accountSid().equals(sid) && h.hash().equals(hash))
+                .map(InvalidatedToken::invalidatedAt)
+                .max(Comparator.naturalOrder());
+    }
+
+    @Override
+    public void recordUse(Map<TokenKey, Instant> lastUsed) {
+        lastUsed.forEach((key, at) -> {
+            StoredToken token = read().tokens.get(key);
+            if (token != null && (token.lastUsedAt() == null || token.lastUsedAt().isBefore(at))
+                    && (token.lastResetAt() == null || !token.lastResetAt().isAfter(at))) {
+                write().tokens.put(key, copy(token, token.hash(), token.ciphertext(), token.hint(),
+                        token.lastResetAt(), at));
+            }
+        });
+    }
+
+    @Override
+    public List<StoredToken> allTokens() {
+        return List.copyOf(read().tokens.values());
+    }
+
+    private static StoredToken copy(StoredToken t, TokenHash hash, byte[] ciphertext, String hint, Instant lastResetAt,
+            Instant lastUsedAt) {
+        return new StoredToken(t.accountSid(), t.scope(), hash, ciphertext == null ? null : ciphertext.clone(), hint,
+                t.createdAt(), lastResetAt, lastUsedAt);
+    }
+
+    private static <T> T existing(T row) {
+        if (row == null) {
+            throw new IllegalStateException("no such row");
+        }
+        return row;
+    }
+}
