@@ -13,4 +13,6 @@ module org.tokendesk.domain {
     exports org.tokendesk.domain.secret;
     exports org.tokendesk.domain.token;
     exports org.tokendesk.domain.tx;
+    exports org.tokendesk.domain.integration;
+    exports org.tokendesk.domain.notice;
 }

@@ -56,8 +56,8 @@ public sealed interface DeliveryOutcome
 
     /**
      * The receiver says this channel's endpoint is gone for good (for example HTTP 410). The host
-     * fails the delivery and turns this channel off for the integration until an operator
-     * edits it.
+     * fails the delivery without retrying; for the built-in webhook channel it also turns the
+     * integration's webhook off until an operator edits the integration.
      *
      * @param reason what the receiver answered
      */

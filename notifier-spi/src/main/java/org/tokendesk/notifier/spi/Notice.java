@@ -71,6 +71,14 @@ public record Notice(
         Objects.requireNonNull(acknowledgeUrl, "acknowledgeUrl");
     }
 
+    /** The acknowledgement link is a single-use credential of the owner, so it is not printed. */
+    @Override
+    public String toString() {
+        return "Notice[" + deliveryId + ", " + type + ", " + accountSid + ", " + scope + ", resetAt=" + resetAt
+                + ", integration=" + integrationId + ", acknowledgeUrl=" + (acknowledgeUrl.isPresent() ? "masked" : "none")
+                + "]";
+    }
+
     /**
      * A builder, for hosts and tests.
      *

@@ -9,6 +9,10 @@ package org.tokendesk.notifier.spi;
  * once semantics); {@link Notice#deliveryId()} is the same on every attempt, so receivers can drop
  * duplicates.
  *
+ * <p>The host sets the plugin's class loader as the thread's context class loader around
+ * {@link NotifierProvider#create} and {@code deliver}, so libraries that look classes up through
+ * it (Jakarta Mail, for one) work from a plugin jar.
+ *
  * <p>An exception thrown from {@code deliver} is recorded as a failed attempt of that one
  * delivery and retried like {@link DeliveryOutcome.RetryLater}.
  */

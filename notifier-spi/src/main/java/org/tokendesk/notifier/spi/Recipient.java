@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The owner of an integration and where to reach them.
  *
- * <p>{@link #toString()} never shows the webhook signing secrets.
+ * <p>{@link #toString()} never shows the webhook signing secrets, nor the path of the webhook URL.
  *
  * @param ownerName the owner's name
  * @param ownerEmail the owner's email address
@@ -36,7 +36,8 @@ public record Recipient(
     @Override
     public String toString() {
         return "Recipient[ownerName=" + ownerName + ", ownerEmail=" + ownerEmail + ", locale=" + locale
-                + ", webhookUrl=" + webhookUrl.map(URI::toString).orElse("none")
+                // paths and queries of webhook URLs often carry credentials: scheme and host only
+                + ", webhookUrl=" + webhookUrl.map(u -> u.getScheme() + "://" + u.getHost() + "/…").orElse("none")
                 + ", webhookSecrets=" + webhookSecrets.size() + " masked]";
     }
 }

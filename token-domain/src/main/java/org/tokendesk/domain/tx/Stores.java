@@ -2,6 +2,8 @@ package org.tokendesk.domain.tx;
 
 import org.tokendesk.domain.account.AccountStore;
 import org.tokendesk.domain.audit.AuditStore;
+import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
@@ -21,4 +23,8 @@ public interface Stores {
     ManagementKeyStore keys();
 
     AuditStore audit();
+
+    IntegrationStore integrations();
+
+    OutboxStore outbox();
 }

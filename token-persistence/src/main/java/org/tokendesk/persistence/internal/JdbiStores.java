@@ -3,6 +3,8 @@ package org.tokendesk.persistence.internal;
 import org.jdbi.v3.core.Handle;
 import org.tokendesk.domain.account.AccountStore;
 import org.tokendesk.domain.audit.AuditStore;
+import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
@@ -49,5 +51,15 @@ final class JdbiStores implements Stores {
     @Override
     public AuditStore audit() {
         return new JdbiAuditStore(handle);
+    }
+
+    @Override
+    public IntegrationStore integrations() {
+        return new JdbiIntegrationStore(handle);
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return new JdbiOutboxStore(handle, dialect);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tokendesk.domain.notice.OutboxDispatcher;
 import org.tokendesk.domain.operator.OperatorService;
 import org.tokendesk.domain.operator.SessionService;
 import org.tokendesk.domain.secret.Base62;
@@ -19,6 +20,7 @@ import org.tokendesk.domain.token.UsageRecorder;
 import org.tokendesk.domain.tx.Transactions;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.config.Settings;
+import org.tokendesk.web.notify.NotifierRegistry;
 
 /** One running tokendesk node: database, composition root, HTTP server and background jobs. */
 public final class Application implements AutoCloseable {
@@ -104,6 +106,12 @@ public final class Application implements AutoCloseable {
         UsageRecorder usage = injector.getInstance(UsageRecorder.class);
         Transactions tx = injector.getInstance(Transactions.class);
         jobs.scheduleWithFixedDelay(() -> quietly("flush lastUsedAt", () -> usage.flush(tx)), 2, 2, TimeUnit.SECONDS);
+        OutboxDispatcher dispatcher = injector.getInstance(OutboxDispatcher.class);
+        jobs.scheduleWithFixedDelay(() -> quietly("deliver notices", () -> {
+            while (dispatcher.dispatchOnce() == OutboxDispatcher.BATCH) {
+                Thread.onSpinWait();
+            }
+        }), 1, 500, TimeUnit.MILLISECONDS);
         SessionService sessions = injector.getInstance(SessionService.class);
         jobs.scheduleWithFixedDelay(() -> quietly("purge sessions", sessions::purgeExpired), 1, 10, TimeUnit.MINUTES);
         return jobs;
@@ -138,6 +146,7 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not write the last usage times at shutdown: {}", e.getMessage());
         }
+        injector.getInstance(NotifierRegistry.class).close();
         database.close();
     }
 }

@@ -12,9 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.audit.AuditLogService;
+import org.tokendesk.domain.integration.Channels;
+import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.NoticePlanner;
+import org.tokendesk.domain.notice.NoticeService;
+import org.tokendesk.domain.notice.OutboxDispatcher;
+import org.tokendesk.domain.notice.RetrySchedule;
 import org.tokendesk.domain.operator.ManagementKeyService;
 import org.tokendesk.domain.operator.OperatorService;
 import org.tokendesk.domain.operator.PasswordHasher;
@@ -37,7 +44,9 @@ import org.tokendesk.domain.token.UsageRecorder;
 import org.tokendesk.domain.tx.Transactions;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.config.Settings;
+import org.tokendesk.web.cli.Version;
 import org.tokendesk.web.http.Authenticator;
+import org.tokendesk.web.notify.NotifierRegistry;
 import org.tokendesk.web.http.ClientAddress;
 import org.tokendesk.web.operator.Argon2PasswordHasher;
 
@@ -114,8 +123,49 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ResetHook resetHook() {
-        return ResetHook.NONE;
+    NotifierRegistry notifiers() {
+        return NotifierRegistry.load(settings.pluginsDir(), settings.raw(), settings.publicUrl(), Version.current(), 16,
+                Duration.ofSeconds(30));
+    }
+
+    @Provides
+    @Singleton
+    Supplier<Channels> channels(NotifierRegistry registry) {
+        return () -> new Channels(registry.channels());
+    }
+
+    @Provides
+    @Singleton
+    ResetHook resetHook(Clock clock, Supplier<Channels> channels) {
+        return new NoticePlanner(clock, channels);
+    }
+
+    @Provides
+    @Singleton
+    IntegrationService integrations(Transactions tx, SecretCipher cipher, SecretGenerator random, Clock clock,
+            Supplier<Channels> channels) {
+        return new IntegrationService(tx, cipher, random, clock, channels);
+    }
+
+    @Provides
+    @Singleton
+    NoticeService notices(Transactions tx, Clock clock) {
+        return new NoticeService(tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    OutboxDispatcher dispatcher(Transactions tx, NotifierRegistry registry, IntegrationService integrations, Clock clock,
+            SecretGenerator random) {
+        var schedule = new RetrySchedule(settings.notifyRetryDelays(), java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
+        String owner = "node-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().formatHex(random.randomBytes(4));
+        return new OutboxDispatcher(tx, registry, schedule, integrations, this::credentialsUrl, clock, owner,
+                Duration.ofMinutes(2), OutboxDispatcher.BATCH);
+    }
+
+    /** Where an operator of the account finds the new token (the API credentials page). */
+    java.net.URI credentialsUrl(org.tokendesk.domain.account.AccountSid sid) {
+        return java.net.URI.create(settings.publicUrl() + "/accounts/" + sid.value() + "/legacy-token/credentials");
     }
 
     @Provides

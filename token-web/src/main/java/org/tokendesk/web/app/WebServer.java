@@ -4,6 +4,8 @@ import com.google.inject.Injector;
 import io.javalin.Javalin;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.audit.AuditLogService;
+import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.NoticeService;
 import org.tokendesk.domain.operator.ManagementKeyService;
 import org.tokendesk.domain.operator.OperatorService;
 import org.tokendesk.domain.operator.SessionService;
@@ -14,6 +16,7 @@ import org.tokendesk.web.account.AccountRoutes;
 import org.tokendesk.web.check.CheckRoutes;
 import org.tokendesk.web.health.HealthRoutes;
 import org.tokendesk.web.http.Authenticator;
+import org.tokendesk.web.integration.IntegrationRoutes;
 import org.tokendesk.web.http.ClientAddress;
 import org.tokendesk.web.http.Json;
 import org.tokendesk.web.http.Problems;
@@ -35,6 +38,8 @@ final class WebServer {
         var accounts = new AccountRoutes(injector.getInstance(AccountService.class),
                 injector.getInstance(AuditLogService.class), auth);
         var tokens = new LegacyTokenRoutes(injector.getInstance(LegacyTokenService.class), auth);
+        var integrations = new IntegrationRoutes(injector.getInstance(IntegrationService.class),
+                injector.getInstance(NoticeService.class), auth);
         var health = new HealthRoutes(injector.getInstance(Database.class));
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -52,6 +57,7 @@ final class WebServer {
             operators.register(config.routes);
             accounts.register(config.routes);
             tokens.register(config.routes);
+            integrations.register(config.routes);
             health.register(config.routes);
         });
     }

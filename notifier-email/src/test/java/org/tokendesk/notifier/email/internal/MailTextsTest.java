@@ -1,0 +1,104 @@
+package org.tokendesk.notifier.email.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tokendesk.notifier.email.internal.Fixtures.notice;
+import static org.tokendesk.notifier.email.internal.Fixtures.recipient;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.tokendesk.notifier.spi.Notice;
+
+class MailTextsTest {
+
+    @Test
+    void html_shows_every_value_as_text_never_as_markup() {
+        MailContent mail = MailTexts.render(notice()
+                .integrationName("<script>alert(1)</script>")
+                .resetBy("\"mallory\" <m@example.org> & co")
+                .build(), recipient(Locale.ENGLISH));
+
+        assertFalse(mail.html().contains("<script>"), mail.html());
+        assertTrue(mail.html().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), mail.html());
+        assertTrue(mail.html().contains("&quot;mallory&quot; &lt;m@example.org&gt; &amp; co"), mail.html());
+        assertTrue(mail.text().contains("\"<script>alert(1)</script>\""), mail.text());
+    }
+
+    @Test
+    void a_link_that_is_not_http_is_shown_as_text_not_as_an_anchor() {
+        MailContent mail = MailTexts.render(notice().credentialsUrl(URI.create("javascript:alert(1)")).build(),
+                recipient(Locale.ENGLISH));
+
+        assertFalse(mail.html().contains("href=\"javascript"), mail.html());
+        assertTrue(mail.html().contains("javascript:alert(1)"), mail.html());
+    }
+
+    @Test
+    void placeholders_inside_values_are_not_expanded_again() {
+        MailContent mail = MailTexts.render(notice().integrationName("{resetBy} {nothing}").build(),
+                recipient(Locale.ENGLISH));
+
+        assertTrue(mail.text().contains("\"{resetBy} {nothing}\""), mail.text());
+    }
+
+    @Test
+    void unknown_languages_fall_back_to_english_whatever_the_jvm_default() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            assertEquals(Locale.ENGLISH, MailTexts.render(notice().build(), recipient(Locale.FRENCH)).locale());
+            assertTrue(MailTexts.render(notice().build(), recipient(Locale.JAPAN)).subject().startsWith("[tokendesk] Auth Token reset"));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void german_is_chosen_for_every_german_speaking_region() {
+        for (String tag : new String[] {"de", "de-DE", "de-AT", "de-CH"}) {
+            MailContent mail = MailTexts.render(notice().build(), recipient(Locale.forLanguageTag(tag)));
+
+            assertEquals(Locale.GERMAN, mail.locale(), tag);
+            assertTrue(mail.subject().contains("zurückgesetzt (Lese/Schreib)"), mail.subject());
+        }
+    }
+
+    @Test
+    void each_notice_type_gets_its_own_headline() {
+        MailContent stale = MailTexts.render(notice().type(Notice.TOKEN_STALE_USE).build(), recipient(Locale.ENGLISH));
+        MailContent scheduled = MailTexts.render(notice().type(Notice.TOKEN_RESET_SCHEDULED).build(),
+                recipient(Locale.GERMAN));
+
+        assertEquals("[tokendesk] Old Auth Token still in use for AC0123456789abcdef0123456789abcdef (read/write)",
+                stale.subject());
+        assertTrue(stale.text().contains("A client is still presenting the old Auth Token"), stale.text());
+        assertTrue(scheduled.subject().contains("geplant"), scheduled.subject());
+        assertTrue(scheduled.text().contains("Ab dann besteht das alte Token (endet auf …a1b2)"), scheduled.text());
+    }
+
+    @Test
+    void an_unknown_scope_is_shown_as_it_is() {
+        MailContent mail = MailTexts.render(notice().scope("admin").build(), recipient(Locale.ENGLISH));
+
+        assertTrue(mail.subject().endsWith("(admin)"), mail.subject());
+    }
+
+    @Test
+    void a_template_with_an_unknown_placeholder_is_a_bug_not_a_silent_gap() {
+        assertThrows(IllegalStateException.class, () -> Template.text("Hello {nobody}", Map.of()));
+        assertEquals("a {b", Template.html("a {b", Map.of(), Set.of()));
+    }
+
+    @Test
+    void message_ids_stay_valid_and_distinct_for_any_delivery_id() {
+        assertEquals("msg_2Qf8ZpR3kT7vW1xY9aBcD", NoticeMessage.idPart("msg_2Qf8ZpR3kT7vW1xY9aBcD"));
+        assertEquals("msg=3E=0D=0Ax", NoticeMessage.idPart("msg>\r\nx"));
+        assertFalse(NoticeMessage.idPart("a b").equals(NoticeMessage.idPart("a_b")));
+        assertEquals("a=2Eb=2E", NoticeMessage.idPart("a.b."));
+    }
+}

@@ -1,0 +1,179 @@
+package org.tokendesk.notifier.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokendesk.notifier.spi.DeliveryOutcome;
+import org.tokendesk.notifier.spi.Notice;
+import org.tokendesk.notifier.spi.Notifier;
+import org.tokendesk.notifier.spi.NotifierConfigurationException;
+import org.tokendesk.notifier.spi.NotifierContext;
+import org.tokendesk.notifier.spi.NotifierProvider;
+import org.tokendesk.notifier.spi.NotifierSpi;
+import org.tokendesk.notifier.spi.Recipient;
+
+class LogfileNotifierTest {
+
+    @TempDir
+    Path dir;
+
+    private final LogfileNotifierProvider provider = new LogfileNotifierProvider();
+
+    @Test
+    void each_notice_becomes_one_json_line_with_its_delivery_id() throws Exception {
+        Path file = dir.resolve("notices.jsonl");
+        Notifier notifier = provider.create(context(Map.of("path", file.toString())));
+
+        DeliveryOutcome first = notifier.deliver(notice("msg_1", "Billing sync"), recipient());
+        DeliveryOutcome second = notifier.deliver(notice("msg_2", "CRM"), recipient());
+
+        assertInstanceOf(DeliveryOutcome.Delivered.class, first);
+        assertInstanceOf(DeliveryOutcome.Delivered.class, second);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).startsWith("{\"deliveryId\":\"msg_1\",\"type\":\"token.reset\""), lines.get(0));
+        assertTrue(lines.get(0).contains("\"integrationName\":\"Billing sync\""), lines.get(0));
+        assertTrue(lines.get(1).contains("\"previousTokenHint\":\"…a1b2\""), lines.get(1));
+    }
+
+    @Test
+    void line_breaks_and_quotes_in_values_stay_on_one_escaped_line() throws Exception {
+        Path file = dir.resolve("notices.jsonl");
+        Notifier notifier = provider.create(context(Map.of("path", file.toString())));
+
+        notifier.deliver(notice("msg_1", "say \"hi\"\nand\\go"), recipient());
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).contains("\"integrationName\":\"say \\\"hi\\\"\\u000aand\\\\go\""), lines.get(0));
+    }
+
+    @Test
+    void concurrent_deliveries_never_interleave_lines() throws Exception {
+        Path file = dir.resolve("notices.jsonl");
+        Notifier notifier = provider.create(context(Map.of("path", file.toString())));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<DeliveryOutcome>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String id = "msg_" + i;
+                results.add(pool.submit(() -> notifier.deliver(notice(id, "integration " + id), recipient())));
+            }
+            for (Future<DeliveryOutcome> result : results) {
+                assertInstanceOf(DeliveryOutcome.Delivered.class, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(400, lines.size());
+        assertEquals(400, new HashSet<>(lines).size());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("{\"deliveryId\":\"msg_") && l.endsWith("}")));
+    }
+
+    @Test
+    void a_file_that_cannot_be_written_is_retried_later() {
+        Notifier notifier = provider.create(context(Map.of("path", dir.toString())));
+
+        DeliveryOutcome outcome = notifier.deliver(notice("msg_1", "x"), recipient());
+
+        assertInstanceOf(DeliveryOutcome.RetryLater.class, outcome);
+    }
+
+    @Test
+    void without_a_path_the_channel_is_off_and_create_says_which_setting_is_missing() {
+        NotifierContext empty = context(Map.of());
+
+        assertFalse(provider.isEnabled(empty));
+        NotifierConfigurationException e = assertThrows(NotifierConfigurationException.class,
+                () -> provider.create(empty));
+        assertTrue(e.getMessage().contains("TOKENDESK_NOTIFIER_LOGFILE_PATH"), e.getMessage());
+    }
+
+    @Test
+    void a_path_in_a_missing_directory_is_rejected_at_start() {
+        NotifierContext context = context(Map.of("path", dir.resolve("nope/notices.jsonl").toString()));
+
+        assertTrue(provider.isEnabled(context));
+        assertThrows(NotifierConfigurationException.class, () -> provider.create(context));
+    }
+
+    @Test
+    void the_provider_declares_the_spi_version_it_was_built_against() {
+        assertEquals("logfile", provider.id());
+        assertEquals(NotifierSpi.VERSION, provider.spiVersion());
+        assertTrue(NotifierSpi.isCompatible(provider.spiVersion()));
+    }
+
+    @Test
+    void the_service_loader_finds_the_provider_through_the_module_declaration() {
+        // The tests run inside the plugin's module, which only provides the service; using it here
+        // needs the uses edge that a host module declares.
+        getClass().getModule().addUses(NotifierProvider.class);
+
+        List<String> ids = ServiceLoader.load(NotifierProvider.class).stream()
+                .map(p -> p.get().id()).toList();
+
+        assertTrue(getClass().getModule().isNamed(), "tests must run on the module path");
+        assertTrue(ids.contains("logfile"), ids.toString());
+    }
+
+    static NotifierContext context(Map<String, String> settings) {
+        return new NotifierContext() {
+            @Override
+            public Optional<String> setting(String key) {
+                return Optional.ofNullable(settings.get(key)).filter(v -> !v.isBlank());
+            }
+
+            @Override
+            public URI publicUrl() {
+                return URI.create("https://tokendesk.example.org");
+            }
+
+            @Override
+            public String hostVersion() {
+                return "0.1.0";
+            }
+        };
+    }
+
+    static Notice notice(String deliveryId, String integrationName) {
+        return Notice.builder()
+                .deliveryId(deliveryId)
+                .occurredAt(Instant.parse("2026-03-01T10:15:30Z"))
+                .accountSid("AC0123456789abcdef0123456789abcdef")
+                .scope("read_write")
+                .resetAt(Instant.parse("2026-03-01T10:15:00Z"))
+                .resetBy("ops@example.org")
+                .previousTokenHint("…a1b2")
+                .apiVersion("2010-04-01")
+                .integrationId("int_42")
+                .integrationName(integrationName)
+                .credentialsUrl(URI.create("https://tokendesk.example.org/accounts/AC01/credentials"))
+                .build();
+    }
+
+    static Recipient recipient() {
+        return new Recipient("Dana Owner", "dana@example.org", Locale.ENGLISH, Optional.empty(), List.of());
+    }
+}

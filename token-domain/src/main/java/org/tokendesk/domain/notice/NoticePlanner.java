@@ -1,0 +1,49 @@
+package org.tokendesk.domain.notice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.tokendesk.domain.common.Ids;
+import org.tokendesk.domain.integration.Channels;
+import org.tokendesk.domain.integration.Integration;
+import org.tokendesk.domain.token.ResetHook;
+import org.tokendesk.domain.token.TokenReset;
+import org.tokendesk.domain.tx.Stores;
+import org.tokendesk.notifier.spi.Notice;
+
+/**
+ * Inside the reset transaction: one outbox row per (integration that depends on the reset scope ×
+ * each of its active channels that this node can deliver over). Nothing is sent here.
+ */
+public final class NoticePlanner implements ResetHook {
+
+    private final Clock clock;
+    private final Supplier<Channels> channels;
+
+    public NoticePlanner(Clock clock, Supplier<Channels> channels) {
+        this.clock = clock;
+        this.channels = channels;
+    }
+
+    @Override
+    public int afterReset(Stores s, TokenReset reset) {
+        Instant now = clock.instant();
+        var available = channels.get().available();
+        int queued = 0;
+        for (Integration integration : s.integrations().list(reset.accountSid())) {
+            if (!integration.dependsOn(reset.scope())) {
+                continue;
+            }
+            for (String channel : integration.activeChannels()) {
+                if (available.contains(channel)) {
+                    s.outbox().insert(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(),
+                            integration.name(), channel, Notice.TOKEN_RESET, reset.scope(), reset.resetAt(),
+                            reset.resetBy(), reset.previousTokenHint(), reset.apiVersion(), DeliveryStatus.PENDING, 0, 0,
+                            now, null, now, null));
+                    queued++;
+                }
+            }
+        }
+        return queued;
+    }
+}

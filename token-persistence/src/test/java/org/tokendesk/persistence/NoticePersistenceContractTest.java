@@ -1,0 +1,179 @@
+package org.tokendesk.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tokendesk.domain.account.AccountService;
+import org.tokendesk.domain.account.AccountSid;
+import org.tokendesk.domain.common.RequestOrigin;
+import org.tokendesk.domain.integration.Channels;
+import org.tokendesk.domain.integration.IntegrationDraft;
+import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.DeliveryStatus;
+import org.tokendesk.domain.notice.NoticePlanner;
+import org.tokendesk.domain.notice.NotifierGateway;
+import org.tokendesk.domain.notice.OutboxDispatcher;
+import org.tokendesk.domain.notice.RetrySchedule;
+import org.tokendesk.domain.operator.Actor;
+import org.tokendesk.domain.secret.AesGcmSecretCipher;
+import org.tokendesk.domain.secret.HmacAuthTokenHasher;
+import org.tokendesk.domain.secret.MasterKey;
+import org.tokendesk.domain.secret.SecureRandomGenerator;
+import org.tokendesk.domain.token.ApiVersions;
+import org.tokendesk.domain.token.LegacyTokenService;
+import org.tokendesk.domain.token.TokenIssuer;
+import org.tokendesk.domain.token.TokenScope;
+import org.tokendesk.notifier.spi.DeliveryOutcome;
+import org.tokendesk.notifier.spi.Notice;
+import org.tokendesk.notifier.spi.Recipient;
+
+/** Integrations, the outbox and two dispatchers sharing it: run against SQLite and PostgreSQL. */
+abstract class NoticePersistenceContractTest {
+
+    static final RequestOrigin ORIGIN = new RequestOrigin("198.51.100.7", "test");
+    static final Actor ADMIN = new Actor("op_test", "admin@example.com", true);
+
+    final SecureRandomGenerator random = new SecureRandomGenerator();
+    final AesGcmSecretCipher cipher = new AesGcmSecretCipher(MasterKey.generate(random), random);
+    final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    final Supplier<Channels> channels = () -> new Channels(Set.of("email", "webhook"));
+    Database db;
+    IntegrationService integrations;
+    LegacyTokenService tokens;
+    AccountSid sid;
+
+    abstract DatabaseSettings newSettings();
+
+    @BeforeEach
+    void open() {
+        db = org.tokendesk.persistence.testing.TestDatabases.openMigrated(newSettings());
+        db.transactions().write(s -> {
+            s.operators().insert(new org.tokendesk.domain.operator.Operator("op_test", "admin@example.com", "A", "x",
+                    true, null, Instant.now()));
+            return null;
+        });
+        sid = new AccountService(db.transactions(), random, clock).create(ADMIN, "Agency", ORIGIN).sid();
+        integrations = new IntegrationService(db.transactions(), cipher, random, clock, channels);
+        var hasher = new HmacAuthTokenHasher(new byte[32]);
+        tokens = new LegacyTokenService(db.transactions(), new TokenIssuer(random, hasher, cipher, true),
+                ApiVersions.DEFAULT, clock, new NoticePlanner(clock, channels));
+        tokens.enable(ADMIN, sid, ORIGIN);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    IntegrationService.WithSecret integration(String name, List<String> scopes) {
+        return integrations.create(ADMIN, sid, new IntegrationDraft(name, "Owner", "owner@example.com", "de",
+                "https://hooks.example.com/" + name, scopes, null), ORIGIN);
+    }
+
+    @Test
+    void integrations_and_their_encrypted_secrets_round_trip() {
+        var created = integration("billing", List.of("read_write"));
+        var stored = integrations.get(ADMIN, sid, created.integration().id());
+        assertEquals(created.integration(), stored);
+        assertEquals(List.of("email", "webhook"), stored.channels());
+        var rotated = integrations.rotateSecret(ADMIN, sid, stored.id(), ORIGIN);
+        List<String> signing = db.transactions().read(s -> integrations.signingSecrets(s, stored.id()));
+        assertEquals(List.of(rotated.webhookSecret().reveal(), created.webhookSecret().reveal()), signing);
+        boolean plain = db.transactions().read(s -> s.integrations().secrets(stored.id())).map(w ->
+                new String(w.current(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("whsec_")).orElseThrow();
+        assertFalse(plain, "secrets are stored encrypted");
+    }
+
+    @Test
+    void a_reset_queues_one_row_per_dependent_integration_and_channel() {
+        integration("billing", List.of("read_write"));
+        integration("reports", List.of("read_only"));
+        integration("both", List.of("read_write", "read_only"));
+        var result = tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, ORIGIN);
+        assertEquals(4, result.noticesQueued());
+        var rows = db.transactions().read(s -> s.outbox().list(sid, 50));
+        assertEquals(4, rows.size());
+        assertTrue(rows.stream().allMatch(r -> r.status() == DeliveryStatus.PENDING && r.id().startsWith("msg_")));
+        assertEquals(4, db.transactions().read(s -> s.outbox().backlog()).pending());
+    }
+
+    @Test
+    void a_leased_row_is_not_claimed_twice_until_its_lease_runs_out() {
+        integration("billing", List.of("read_write"));
+        tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, ORIGIN);
+        Instant now = clock.instant().plusSeconds(1);
+        var first = db.transactions().write(s -> s.outbox().claimDue(now, 10, "node-a", now.plusSeconds(60)));
+        assertEquals(2, first.size());
+        assertEquals(0, db.transactions().write(s -> s.outbox().claimDue(now, 10, "node-b", now.plusSeconds(60))).size());
+        Instant later = now.plusSeconds(61);
+        var taken = db.transactions().write(s -> s.outbox().claimDue(later, 10, "node-b", later.plusSeconds(60)));
+        assertEquals(2, taken.size(), "node-a died: its rows are taken again");
+        var attempt = new org.tokendesk.domain.notice.DeliveryAttempt(first.get(0).id(), 1, now, 3, "delivered", "ok");
+        boolean completed = db.transactions().write(s -> s.outbox().complete(first.get(0), "node-a", attempt));
+        assertFalse(completed, "a stale owner cannot overwrite");
+    }
+
+    @Test
+    void two_dispatchers_deliver_every_notice_exactly_once() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            integration("int" + i, List.of("read_write", "read_only"));
+        }
+        int resets = 3;
+        for (int i = 0; i < resets; i++) {
+            tokens.reset(ADMIN, sid, i % 2 == 0 ? TokenScope.READ_WRITE : TokenScope.READ_ONLY, ORIGIN);
+        }
+        int expected = resets * 10 * 2;
+        CountingGateway gateway = new CountingGateway();
+        var schedule = new RetrySchedule(List.of(Duration.ofSeconds(5)), () -> 0.5);
+        Runnable[] dispatchers = new Runnable[2];
+        for (int d = 0; d < 2; d++) {
+            var dispatcher = new OutboxDispatcher(db.transactions(), gateway, schedule, integrations,
+                    s -> URI.create("http://localhost/credentials"), clock, "node-" + d, Duration.ofMinutes(1), 7);
+            dispatchers[d] = () -> {
+                while (dispatcher.dispatchOnce() > 0) {
+                    Thread.onSpinWait();
+                }
+            };
+        }
+        CompletableFuture.allOf(CompletableFuture.runAsync(dispatchers[0]), CompletableFuture.runAsync(dispatchers[1]))
+                .get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(expected, gateway.total.get());
+        assertTrue(gateway.perDelivery.values().stream().allMatch(n -> n.get() == 1), "no notice delivered twice");
+        assertEquals(expected, gateway.perDelivery.size());
+        var rows = db.transactions().read(s -> s.outbox().list(sid, 500));
+        assertTrue(rows.stream().allMatch(r -> r.status() == DeliveryStatus.DELIVERED && r.attempts() == 1));
+        assertEquals(0, db.transactions().read(s -> s.outbox().backlog()).pending());
+    }
+
+    static final class CountingGateway implements NotifierGateway {
+        final AtomicInteger total = new AtomicInteger();
+        final Map<String, AtomicInteger> perDelivery = new ConcurrentHashMap<>();
+
+        @Override
+        public Set<String> channels() {
+            return Set.of("email", "webhook");
+        }
+
+        @Override
+        public CompletableFuture<DeliveryOutcome> deliver(String channel, Notice notice, Recipient recipient) {
+            total.incrementAndGet();
+            perDelivery.computeIfAbsent(notice.deliveryId(), k -> new AtomicInteger()).incrementAndGet();
+            return CompletableFuture.completedFuture(DeliveryOutcome.delivered("ok"));
+        }
+    }
+}
