@@ -25,6 +25,7 @@ public final class TestDatabases {
 
     private static String postgresAdminUrl;
     private static EmbeddedPostgres embedded;
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
 
     private TestDatabases() {
     }
@@ -48,6 +49,7 @@ public final class TestDatabases {
         String name = "td_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + admin, e);
         }
@@ -60,6 +62,8 @@ public final class TestDatabases {
             String fromEnv = System.getenv("TOKENDESK_TEST_POSTGRES_URL");
             if (fromEnv != null && !fromEnv.isBlank()) {
                 postgresAdminUrl = fromEnv;
+                // the shared server keeps nothing of this run
+                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
             } else {
                 try {
                     embedded = EmbeddedPostgres.builder().start();
@@ -70,6 +74,16 @@ public final class TestDatabases {
             }
         }
         return postgresAdminUrl;
+    }
+
+    private static synchronized void dropCreated() {
+        try (Connection c = DriverManager.getConnection(postgresAdminUrl); Statement s = c.createStatement()) {
+            for (String name : CREATED) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop the test databases: " + e.getMessage());
+        }
     }
 
     public static String withDatabase(String url, String database) {
