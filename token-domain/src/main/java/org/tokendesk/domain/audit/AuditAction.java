@@ -17,7 +17,10 @@ public enum AuditAction {
     OPERATOR_CREATED("operator.created"),
     OPERATOR_SIGNED_IN("operator.signed_in"),
     KEY_CREATED("management_key.created"),
-    KEY_REVOKED("management_key.revoked");
+    KEY_REVOKED("management_key.revoked"),
+    OPERATOR_PASSWORD_RESET("operator.password_reset"),
+    LEGACY_TOKEN_IMPORTED("legacy_token.imported"),
+    MASTER_KEY_ROTATED("master_key.rotated");
 
     private final String wireName;
 

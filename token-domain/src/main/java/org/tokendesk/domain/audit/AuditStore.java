@@ -14,4 +14,12 @@ public interface AuditStore {
      * @param limit at most this many, newest first
      */
     List<AuditEvent> page(AccountSid sid, long beforeId, int limit);
+
+    /**
+     * Every account's events and the platform's, oldest first: for exports.
+     *
+     * @param afterId only events with a larger id, or 0 from the start
+     * @param limit at most this many
+     */
+    List<AuditEvent> after(long afterId, int limit);
 }

@@ -55,14 +55,15 @@ final class IntegrationRules {
         try {
             URI uri = new URI(value.strip());
             boolean ok = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && uri.getRawUserInfo() == null && uri.getRawFragment() == null && value.length() <= 2000;
+                    && uri.getRawUserInfo() == null && uri.getRawFragment() == null && value.strip().length() <= 2000;
             if (ok) {
                 return uri;
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        errors.add(new FieldError("webhookUrl", "must be an absolute http(s) URL without user info or fragment"));
+        errors.add(new FieldError("webhookUrl",
+                "must be an absolute http(s) URL of at most 2000 characters, without user info or fragment"));
         return null;
     }
 
@@ -80,6 +81,10 @@ final class IntegrationRules {
     }
 
     List<String> channels(List<String> values, URI webhookUrl, Channels available) {
+        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
+            errors.add(new FieldError("channels", "must not contain null"));
+            values = values.stream().filter(java.util.Objects::nonNull).toList();
+        }
         List<String> channels = values == null ? Channels.defaults(webhookUrl != null)
                 : List.copyOf(new LinkedHashSet<>(values));
         if (channels.isEmpty()) {

@@ -51,6 +51,11 @@ public final class IntegrationService {
     }
 
     public WithSecret create(Actor actor, AccountSid sid, IntegrationDraft draft, RequestOrigin origin) {
+        // who may act comes before what is wrong with the input: a non-member learns nothing
+        tx.read(s -> {
+            AccountAccess.requireAdmin(s.accounts(), actor, sid);
+            return null;
+        });
         IntegrationRules rules = new IntegrationRules();
         String name = rules.text("name", draft.name(), 200);
         String ownerName = rules.text("ownerName", draft.ownerName(), 200);
@@ -102,9 +107,6 @@ public final class IntegrationService {
             List<String> chosen = patch.channels() == null
                     ? adjustDefaults(old, webhook)
                     : rules.channels(patch.channels(), webhook, channels.get());
-            if (patch.channels() == null && chosen.contains(Channels.WEBHOOK) && webhook == null) {
-                rules.channels(chosen, null, channels.get());
-            }
             rules.throwIfAny();
             Integration updated = new Integration(id, sid, name, ownerName, email, locale, webhook, scopes, chosen, null,
                     old.createdAt(), clock.instant());

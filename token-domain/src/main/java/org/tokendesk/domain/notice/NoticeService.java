@@ -29,11 +29,11 @@ public final class NoticeService {
     }
 
     public List<Delivery> list(Actor actor, AccountSid sid, int limit) {
-        if (limit < 1 || limit > MAX_LIST) {
-            throw ValidationException.of("limit", "must be between 1 and " + MAX_LIST);
-        }
         return tx.read(s -> {
             AccountAccess.requireMember(s.accounts(), actor, sid);
+            if (limit < 1 || limit > MAX_LIST) {
+                throw ValidationException.of("limit", "must be between 1 and " + MAX_LIST);
+            }
             return s.outbox().list(sid, limit);
         });
     }

@@ -73,11 +73,23 @@ public final class OutboxDispatcher {
 
     private CompletableFuture<Void> attempt(Delivery delivery) {
         Instant started = clock.instant();
-        Optional<Prepared> prepared = tx.read(s -> s.integrations().find(delivery.accountSid(), delivery.integrationId())
-                .map(i -> new Prepared(i, integrations.signingSecrets(s, i.id()))));
+        Optional<Prepared> prepared;
+        try {
+            prepared = tx.read(s -> s.integrations().find(delivery.accountSid(), delivery.integrationId())
+                    .map(i -> new Prepared(i, Channels.WEBHOOK.equals(delivery.channel())
+                            ? integrations.signingSecrets(s, i.id()) : List.of())));
+        } catch (RuntimeException e) {
+            // one row that cannot be prepared must not stall the batch (or the outbox)
+            return CompletableFuture.runAsync(() -> record(delivery, started,
+                    DeliveryOutcome.retryLater("could not prepare the delivery: " + e.getClass().getSimpleName()),
+                    Optional.empty()));
+        }
         CompletableFuture<DeliveryOutcome> outcome;
         if (prepared.isEmpty()) {
             outcome = CompletableFuture.completedFuture(DeliveryOutcome.failed("the integration was deleted"));
+        } else if (!prepared.get().integration().activeChannels().contains(delivery.channel())) {
+            outcome = CompletableFuture.completedFuture(DeliveryOutcome.failed("the channel '" + delivery.channel()
+                    + "' is no longer active for this integration"));
         } else if (!gateway.channels().contains(delivery.channel())) {
             outcome = CompletableFuture.completedFuture(
                     DeliveryOutcome.retryLater("channel '" + delivery.channel() + "' is not available on this node"));
@@ -109,7 +121,7 @@ public final class OutboxDispatcher {
             result = "gone";
             detail = gone.reason();
             updated = with(d, DeliveryStatus.FAILED, attempts, d.retryStep(), d.nextAttemptAt(),
-                    truncate(detail + " (channel turned off)"), null);
+                    truncate(detail + (Channels.WEBHOOK.equals(d.channel()) ? " (webhook turned off)" : " (gone)")), null);
         } else {
             result = "failed";
             detail = ((DeliveryOutcome.Failed) outcome).reason();

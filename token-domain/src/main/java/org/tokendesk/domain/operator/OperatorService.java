@@ -8,6 +8,7 @@ import org.tokendesk.domain.audit.AuditAction;
 import org.tokendesk.domain.audit.AuditTrail;
 import org.tokendesk.domain.common.ConflictException;
 import org.tokendesk.domain.common.Ids;
+import org.tokendesk.domain.common.NotFoundException;
 import org.tokendesk.domain.common.PermissionDeniedException;
 import org.tokendesk.domain.common.RequestOrigin;
 import org.tokendesk.domain.common.ValidationException;
@@ -41,6 +42,26 @@ public final class OperatorService {
     /** For the CLI, which runs with the machine owner's authority. */
     public Operator createFromCommandLine(NewOperator request) {
         return insert(null, request, RequestOrigin.SYSTEM);
+    }
+
+    /**
+     * Sets a new password for an operator, for the CLI (someone forgot theirs, or it leaked): the
+     * password policy applies, every session of the operator ends, and the change is audited.
+     */
+    public Operator resetPasswordFromCommandLine(String email, String password) {
+        String normalized = EmailAddress.normalize(email)
+                .orElseThrow(() -> ValidationException.of("email", "must be an email address"));
+        policy.check("password", password);
+        String hash = passwords.hash(password.toCharArray());
+        return tx.write(s -> {
+            Operator operator = s.operators().findByEmail(normalized)
+                    .orElseThrow(() -> new NotFoundException("no operator with email " + normalized));
+            s.operators().updatePassword(operator.id(), hash);
+            s.sessions().deleteAllOf(operator.id());
+            audit.record(s.audit(), null, RequestOrigin.SYSTEM, AuditAction.OPERATOR_PASSWORD_RESET, null,
+                    Map.of("operator", operator.email()));
+            return operator;
+        });
     }
 
     /**

@@ -67,7 +67,7 @@ public final class SessionService {
         }
         throttle.recordSuccess(emailKey);
         Secret sessionId = newSecret();
-        Secret csrf = newSecret();
+        Secret csrf = new Secret(csrfTokenFor(sessionId.reveal()));
         Operator who = operator.get();
         tx.write(s -> {
             s.sessions().insert(new SessionRecord(hasher.hash(sessionId.reveal()), who.id(),
@@ -98,6 +98,14 @@ public final class SessionService {
             }
             return active;
         });
+    }
+
+    /**
+     * The session's CSRF token: derived from the session id with the server's keyed hash, so a
+     * server-rendered page can embed it without the token being stored anywhere.
+     */
+    public String csrfTokenFor(String sessionId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hasher.hash("csrf:" + sessionId).bytes());
     }
 
     public boolean csrfMatches(ActiveSession session, String presented) {

@@ -20,14 +20,21 @@ public final class CredentialCheck {
     private final CheckFailureLimiter limiter;
     private final UsageRecorder usage;
     private final Clock clock;
+    private final CheckCache cache;
 
     public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
             Clock clock) {
+        this(tx, hasher, limiter, usage, clock, CheckCache.disabled());
+    }
+
+    public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
+            Clock clock, CheckCache cache) {
         this.tx = tx;
         this.hasher = hasher;
         this.limiter = limiter;
         this.usage = usage;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /**
@@ -49,7 +56,12 @@ public final class CredentialCheck {
             return new CheckResult.Invalid();
         }
         TokenHash hash = hasher.hash(authToken);
-        Optional<ActiveCredential> active = tx.read(s -> s.tokens().findActive(hash));
+        Optional<ActiveCredential> active = cache.get(hash);
+        if (active.isEmpty()) {
+            long readStarted = cache.readStarted();
+            active = tx.read(s -> s.tokens().findActive(hash));
+            active.ifPresent(credential -> cache.put(hash, credential, readStarted));
+        }
         if (active.isPresent() && active.get().accountSid().equals(sid.get())) {
             ActiveCredential credential = active.get();
             if (!credential.scope().permits(method)) {

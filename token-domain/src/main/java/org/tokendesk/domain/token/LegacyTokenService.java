@@ -24,9 +24,16 @@ public final class LegacyTokenService {
     private final Clock clock;
     private final AuditTrail audit;
     private final ResetHook resetHook;
+    private final CheckCache checkCache;
 
     public LegacyTokenService(Transactions tx, TokenIssuer issuer, ApiVersions apiVersions, Clock clock,
             ResetHook resetHook) {
+        this(tx, issuer, apiVersions, clock, resetHook, CheckCache.disabled());
+    }
+
+    public LegacyTokenService(Transactions tx, TokenIssuer issuer, ApiVersions apiVersions, Clock clock,
+            ResetHook resetHook, CheckCache checkCache) {
+        this.checkCache = checkCache;
         this.tx = tx;
         this.issuer = issuer;
         this.apiVersions = apiVersions;
@@ -112,7 +119,7 @@ public final class LegacyTokenService {
      * old token, audit event, notices. The old token fails every check from the commit on.
      */
     public ResetResult reset(Actor actor, AccountSid sid, TokenScope scope, RequestOrigin origin) {
-        return tx.write(s -> {
+        ResetResult result = tx.write(s -> {
             AccountAccess.requireAdmin(s.accounts(), actor, sid);
             CardRecord card = requireCard(s, sid);
             StoredToken old = s.tokens().lockToken(sid, scope)
@@ -127,6 +134,10 @@ public final class LegacyTokenService {
                     new TokenReset(sid, scope, now, actor.email(), old.hint(), card.apiVersion()));
             return new ResetResult(sid, scope, fresh.token(), now, notices);
         });
+        // committed: no check on any node may accept the old token once the caller has the answer
+        checkCache.invalidate(new TokenKey(sid, scope));
+        checkCache.awaitStaleEntriesExpired();
+        return result;
     }
 
     private LegacyTokenCard cardOf(Stores s, AccountSid sid) {

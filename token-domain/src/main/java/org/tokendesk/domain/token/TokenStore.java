@@ -47,4 +47,10 @@ public interface TokenStore {
 
     /** Every stored ciphertext, for master key rotation. */
     List<StoredToken> allTokens();
+
+    /**
+     * Replaces only the ciphertext of a current token (master key rotation): hash, hint and dates
+     * stay as they are.
+     */
+    void replaceCiphertext(AccountSid sid, TokenScope scope, byte[] ciphertext);
 }

@@ -17,7 +17,8 @@ class WireNamesTest {
                 "legacy_token.api_version_changed", "integration.created", "integration.updated",
                 "integration.deleted", "integration.webhook_secret_rotated", "notice.redelivered", "member.changed",
                 "member.removed", "operator.created", "operator.signed_in", "management_key.created",
-                "management_key.revoked"),
+                "management_key.revoked", "operator.password_reset", "legacy_token.imported",
+                "master_key.rotated"),
                 Arrays.stream(AuditAction.values()).map(AuditAction::wireName).toList());
     }
 

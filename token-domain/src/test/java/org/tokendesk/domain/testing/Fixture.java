@@ -1,12 +1,15 @@
 package org.tokendesk.domain.testing;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.tokendesk.domain.account.Account;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.account.Membership;
 import org.tokendesk.domain.account.Role;
 import org.tokendesk.domain.common.Ids;
 import org.tokendesk.domain.common.RequestOrigin;
+import org.tokendesk.domain.integration.Channels;
+import org.tokendesk.domain.integration.IntegrationService;
 import org.tokendesk.domain.operator.Actor;
 import org.tokendesk.domain.operator.Operator;
 import org.tokendesk.domain.secret.AesGcmSecretCipher;
@@ -113,5 +116,10 @@ public final class Fixture {
 
     public LegacyTokenService legacyTokens() {
         return legacyTokens(true, ResetHook.NONE);
+    }
+
+    /** @param channels what the node can deliver over, asked on every use */
+    public IntegrationService integrations(Supplier<Channels> channels) {
+        return new IntegrationService(tx, cipher, random, clock, channels);
     }
 }

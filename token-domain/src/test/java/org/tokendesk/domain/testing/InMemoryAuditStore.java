@@ -30,4 +30,13 @@ final class InMemoryAuditStore extends StoreBase implements AuditStore {
                 .limit(limit)
                 .toList();
     }
+
+    @Override
+    public List<AuditEvent> after(long afterId, int limit) {
+        return read().audit.stream()
+                .filter(e -> e.id() > afterId)
+                .sorted(Comparator.comparingLong(AuditEvent::id))
+                .limit(limit)
+                .toList();
+    }
 }

@@ -1,5 +1,6 @@
 package org.tokendesk.domain.testing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,10 @@ import org.tokendesk.domain.account.Account;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.account.Membership;
 import org.tokendesk.domain.audit.AuditEvent;
+import org.tokendesk.domain.integration.Integration;
+import org.tokendesk.domain.integration.WebhookSecrets;
+import org.tokendesk.domain.notice.Delivery;
+import org.tokendesk.domain.notice.DeliveryAttempt;
 import org.tokendesk.domain.operator.ManagementKey;
 import org.tokendesk.domain.operator.Operator;
 import org.tokendesk.domain.operator.SessionRecord;
@@ -29,6 +34,11 @@ final class InMemoryState {
     final Map<TokenHash, SessionRecord> sessions;
     final Map<String, ManagementKey> keys;
     final List<AuditEvent> audit;
+    final Map<String, Integration> integrations;
+    final Map<String, WebhookSecrets> webhookSecrets;
+    final Map<String, Delivery> deliveries;
+    final Map<String, Lease> leases;
+    final List<DeliveryAttempt> attempts;
     long lastAuditId;
 
     InMemoryState() {
@@ -41,6 +51,11 @@ final class InMemoryState {
         sessions = new LinkedHashMap<>();
         keys = new LinkedHashMap<>();
         audit = new ArrayList<>();
+        integrations = new LinkedHashMap<>();
+        webhookSecrets = new LinkedHashMap<>();
+        deliveries = new LinkedHashMap<>();
+        leases = new LinkedHashMap<>();
+        attempts = new ArrayList<>();
     }
 
     private InMemoryState(InMemoryState other) {
@@ -53,10 +68,18 @@ final class InMemoryState {
         sessions = new LinkedHashMap<>(other.sessions);
         keys = new LinkedHashMap<>(other.keys);
         audit = new ArrayList<>(other.audit);
+        integrations = new LinkedHashMap<>(other.integrations);
+        webhookSecrets = new LinkedHashMap<>(other.webhookSecrets);
+        deliveries = new LinkedHashMap<>(other.deliveries);
+        leases = new LinkedHashMap<>(other.leases);
+        attempts = new ArrayList<>(other.attempts);
         lastAuditId = other.lastAuditId;
     }
 
-    /** Rows are immutable records, so a copy of the collections is a full snapshot. */
+    /**
+     * Rows are immutable records (byte arrays are copied on the way in and out), so a copy of the
+     * collections is a full snapshot.
+     */
     InMemoryState copy() {
         return new InMemoryState(this);
     }
@@ -73,9 +96,18 @@ final class InMemoryState {
         all.addAll(sessions.values());
         all.addAll(keys.values());
         all.addAll(audit);
+        all.addAll(integrations.values());
+        all.addAll(webhookSecrets.values());
+        all.addAll(deliveries.values());
+        all.addAll(leases.values());
+        all.addAll(attempts);
         return all;
     }
 
     record MemberKey(AccountSid sid, String operatorId) {
+    }
+
+    /** Who is delivering an outbox row, and until when the others keep their hands off it. */
+    record Lease(String deliveryId, String owner, Instant until) {
     }
 }

@@ -2,6 +2,8 @@ package org.tokendesk.domain.testing;
 
 import org.tokendesk.domain.account.AccountStore;
 import org.tokendesk.domain.audit.AuditStore;
+import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
@@ -17,6 +19,8 @@ public final class InMemoryStores implements Stores {
     private final SessionStore sessions;
     private final ManagementKeyStore keys;
     private final AuditStore audit;
+    private final IntegrationStore integrations;
+    private final OutboxStore outbox;
 
     InMemoryStores(InMemoryState state, boolean writable) {
         this.accounts = new InMemoryAccountStore(state, writable);
@@ -25,6 +29,8 @@ public final class InMemoryStores implements Stores {
         this.sessions = new InMemorySessionStore(state, writable);
         this.keys = new InMemoryManagementKeyStore(state, writable);
         this.audit = new InMemoryAuditStore(state, writable);
+        this.integrations = new InMemoryIntegrationStore(state, writable);
+        this.outbox = new InMemoryOutboxStore(state, writable);
     }
 
     @Override
@@ -55,5 +61,15 @@ public final class InMemoryStores implements Stores {
     @Override
     public AuditStore audit() {
         return audit;
+    }
+
+    @Override
+    public IntegrationStore integrations() {
+        return integrations;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
     }
 }

@@ -113,6 +113,13 @@ final class InMemoryTokenStore extends StoreBase implements TokenStore {
         return List.copyOf(read().tokens.values());
     }
 
+    @Override
+    public void replaceCiphertext(AccountSid sid, TokenScope scope, byte[] ciphertext) {
+        TokenKey key = new TokenKey(sid, scope);
+        StoredToken old = existing(read().tokens.get(key));
+        write().tokens.put(key, copy(old, old.hash(), ciphertext, old.hint(), old.lastResetAt(), old.lastUsedAt()));
+    }
+
     private static StoredToken copy(StoredToken t, TokenHash hash, byte[] ciphertext, String hint, Instant lastResetAt,
             Instant lastUsedAt) {
         return new StoredToken(t.accountSid(), t.scope(), hash, ciphertext == null ? null : ciphertext.clone(), hint,

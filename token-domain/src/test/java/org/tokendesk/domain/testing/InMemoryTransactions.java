@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.tokendesk.domain.audit.AuditEvent;
+import org.tokendesk.domain.notice.Delivery;
 import org.tokendesk.domain.token.InvalidatedToken;
 import org.tokendesk.domain.tx.Stores;
 import org.tokendesk.domain.tx.Transactions;
@@ -92,6 +93,11 @@ public final class InMemoryTransactions implements Transactions {
     /** @return every committed reset-history row, oldest first */
     public List<InvalidatedToken> resetHistory() {
         return snapshot(s -> List.copyOf(s.history));
+    }
+
+    /** @return every committed outbox row of every account, in the order they were queued */
+    public List<Delivery> deliveries() {
+        return snapshot(s -> List.copyOf(s.deliveries.values()));
     }
 
     /** @return whether the text occurs in any committed row (strings, maps, byte arrays, hashes) */
