@@ -68,11 +68,11 @@ public final class AccountService {
      * place a platform admin acts on an account without being its member; audited like the rest).
      */
     public Membership putMember(Actor actor, AccountSid sid, String email, Role role, RequestOrigin origin) {
-        if (role == null) {
-            throw ValidationException.of("role", "must be admin or viewer");
-        }
         return tx.write(s -> {
             requireMemberManager(s, actor, sid);
+            if (role == null) {
+                throw ValidationException.of("role", "must be admin or viewer");
+            }
             Operator operator = findOperator(s, email);
             var current = s.accounts().role(sid, operator.id());
             if (current.orElse(null) == Role.ADMIN && role != Role.ADMIN && s.accounts().countAdmins(sid) <= 1) {

@@ -66,6 +66,11 @@ public final class LegacyTokenService {
         return issued;
     }
 
+    /** Whether tokens can be shown again after creation (otherwise only once, at enable and reset). */
+    public boolean redisplay() {
+        return issuer.redisplay();
+    }
+
     public LegacyTokenCard card(Actor actor, AccountSid sid) {
         return tx.read(s -> {
             AccountAccess.requireMember(s.accounts(), actor, sid);

@@ -1,5 +1,6 @@
 package org.tokendesk.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +25,15 @@ public record CardView(String accountSid, boolean legacy, String apiVersion, Lis
      * @param createdAt when created
      * @param lastResetAt last reset, or null
      * @param lastUsedAt last passing check, or null
+     * @param authToken the token itself: only in the answer to "Enable legacy tokens" while
+     *     re-display is off, because it is then shown this once
      */
-    public record TokenView(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt) {
+    public record TokenView(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String authToken) {
+
+        @Override
+        public String toString() {
+            return "TokenView[hint=" + hint + ", authToken=" + (authToken == null ? "none" : "masked") + "]";
+        }
     }
 }

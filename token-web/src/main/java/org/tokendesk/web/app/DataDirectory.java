@@ -32,8 +32,10 @@ public final class DataDirectory {
             Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new StartupException("the data directory " + dir.toAbsolutePath() + " is not writable ("
-                    + e.getClass().getSimpleName() + "); set TOKENDESK_DATA_DIR to a writable directory or fix its permissions");
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName();
+            throw new StartupException("the data directory " + dir.toAbsolutePath() + " is not writable (" + reason
+                    + "); set TOKENDESK_DATA_DIR to a writable directory or fix its permissions");
         }
     }
 

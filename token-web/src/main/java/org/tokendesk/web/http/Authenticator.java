@@ -17,6 +17,7 @@ public final class Authenticator {
 
     public static final String SESSION_COOKIE = "tokendesk_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String ACTOR = "tokendesk.actor";
 
     private final SessionService sessions;
     private final ManagementKeyService keys;
@@ -32,6 +33,16 @@ public final class Authenticator {
     }
 
     public Actor require(Context ctx) {
+        Actor known = ctx.attribute(ACTOR);
+        if (known != null) {
+            return known;
+        }
+        Actor actor = authenticate(ctx);
+        ctx.attribute(ACTOR, actor);
+        return actor;
+    }
+
+    private Actor authenticate(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return keys.authenticate(authorization.substring(7).strip())

@@ -42,7 +42,15 @@ public final class LegacyTokenRoutes {
         Actor actor = auth.require(ctx);
         Json.read(ctx, EmptyRequest.class);
         var enabled = tokens.enable(actor, Paths.accountSid(ctx), auth.origin(ctx));
-        Json.write(ctx, 201, view(enabled.card()));
+        CardView card = view(enabled.card());
+        if (!tokens.redisplay()) {
+            // shown once: there is no ciphertext to show them again
+            ctx.header("Cache-Control", "no-store");
+            card = new CardView(card.accountSid(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
+                    card.createdAt(), withToken(card.readWrite(), enabled.readWrite().reveal()),
+                    withToken(card.readOnly(), enabled.readOnly().reveal()));
+        }
+        Json.write(ctx, 201, card);
     }
 
     void card(Context ctx) {
@@ -86,6 +94,10 @@ public final class LegacyTokenRoutes {
     }
 
     private static CardView.TokenView view(LegacyTokenCard.TokenState t) {
-        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt());
+        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null);
+    }
+
+    private static CardView.TokenView withToken(CardView.TokenView t, String token) {
+        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token);
     }
 }
