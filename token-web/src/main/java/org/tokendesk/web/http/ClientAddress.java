@@ -24,17 +24,37 @@ public final class ClientAddress {
             return peer;
         }
         String realIp = ctx.header("X-Real-IP");
-        if (realIp != null && !realIp.isBlank() && realIp.length() < 64) {
+        if (looksLikeAddress(realIp)) {
             return realIp.strip();
         }
         String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            String last = hops[hops.length - 1].strip();
-            if (!last.isEmpty() && last.length() < 64) {
+        if (forwarded != null) {
+            // the last hop is the one our trusted proxy saw; earlier ones are the client's word
+            int comma = forwarded.lastIndexOf(',');
+            String last = forwarded.substring(comma + 1).strip();
+            if (looksLikeAddress(last)) {
                 return last;
             }
         }
         return peer;
+    }
+
+    /** An IPv4 or IPv6 literal (shape only): anything else is not used as a limiter key or logged. */
+    static boolean looksLikeAddress(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > 45) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }
