@@ -1,0 +1,194 @@
+package org.tokendesk.web.ui;
+
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.tokendesk.domain.account.AccountService;
+import org.tokendesk.domain.common.NotFoundException;
+import org.tokendesk.domain.integration.Integration;
+import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.token.EnabledTokens;
+import org.tokendesk.domain.token.LegacyTokenCard;
+import org.tokendesk.domain.token.LegacyTokenService;
+import org.tokendesk.domain.token.ResetResult;
+import org.tokendesk.domain.token.TokenScope;
+import org.tokendesk.web.ui.model.CardModel;
+import org.tokendesk.web.ui.model.PlatformRestPage;
+import org.tokendesk.web.ui.model.ResetConfirmPage;
+import org.tokendesk.web.ui.model.ResetPreview;
+import org.tokendesk.web.ui.model.SecretPage;
+import org.tokendesk.web.ui.model.SecretPanel;
+import org.tokendesk.web.ui.model.TokenPage;
+import org.tokendesk.web.ui.model.TokenRow;
+
+/** Platform REST Web Services: enable, the card, its menu and resets, and the token pages. */
+final class TokenPages {
+
+    private final AccountService accounts;
+    private final LegacyTokenService tokens;
+    private final IntegrationService integrations;
+    private final Renderer renderer;
+    private final boolean redisplay;
+
+    TokenPages(AccountService accounts, LegacyTokenService tokens, IntegrationService integrations, Renderer renderer,
+            boolean redisplay) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.integrations = integrations;
+        this.renderer = renderer;
+        this.redisplay = redisplay;
+    }
+
+    void platformRest(Visit visit) {
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        renderer.page(visit.ctx(), 200, "platformRest", platformRestPage(a, cardOrNull(a), null));
+    }
+
+    /** "Enable legacy tokens": a form post that redirects, or for the page's script the new card alone. */
+    void enable(Visit visit) {
+        visit.requireCsrf();
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        a.requireAdmin();
+        EnabledTokens enabled = tokens.enable(a.actor(), a.sid(), visit.origin());
+        SecretPanel once = redisplay ? null : enabledOnce(a, enabled);
+        PlatformRestPage page = platformRestPage(a, enabled.card(), once);
+        if (visit.fromScript()) {
+            renderer.send(visit.ctx(), 200, renderer.render("legacyArea", page));
+        } else if (once != null) {
+            renderer.page(visit.ctx(), 200, "platformRest", page);
+        } else {
+            visit.ctx().redirect(a.path("platform-rest"), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    void confirmReset(Visit visit) {
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        a.requireAdmin();
+        TokenScope scope = scope(visit);
+        requireCard(a);
+        String title = a.t().get("reset.title." + scope.wireName());
+        renderer.page(visit.ctx(), 200, "resetConfirm", new ResetConfirmPage(a.chrome(title, "platform-rest"),
+                preview(a, scope)));
+    }
+
+    /** The new token, shown once in the answer to the post itself: never in a URL, never cached. */
+    void reset(Visit visit) {
+        visit.requireCsrf();
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        a.requireAdmin();
+        TokenScope scope = scope(visit);
+        ResetResult result = tokens.reset(a.actor(), a.sid(), scope, visit.origin());
+        var t = a.t();
+        List<String> notes = new ArrayList<>();
+        notes.add(t.get(redisplay ? "reset.done.again" : "reset.done.once"));
+        notes.add(t.get("reset.explain.invalid"));
+        notes.add(t.format("reset.done.notices", result.noticesQueued()));
+        SecretPanel panel = new SecretPanel(t.get("reset.done.heading." + scope.wireName()), notes,
+                List.of(new SecretPanel.SecretLine("new-token", t.get("creds.authToken"), result.authToken().reveal())));
+        renderer.page(visit.ctx(), 200, "secret", new SecretPage(a.chrome(t.get("reset.done.title"), "platform-rest"),
+                panel, a.path("platform-rest"), t.get("reset.done.back")));
+    }
+
+    void overview(Visit visit) {
+        tokenPage(visit, "overview");
+    }
+
+    void credentials(Visit visit) {
+        tokenPage(visit, "credentials");
+    }
+
+    /** Show without JavaScript: a post (with CSRF) whose answer carries the tokens, not stored by the browser. */
+    void reveal(Visit visit) {
+        visit.requireCsrf();
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        a.requireAdmin();
+        var credentials = tokens.reveal(a.actor(), a.sid(), visit.origin());
+        LegacyTokenCard card = tokens.card(a.actor(), a.sid());
+        renderer.page(visit.ctx(), 200, "legacyToken", new TokenPage(a.chrome(a.t().get("card.title"), "platform-rest"),
+                true, redisplay, card(card), "credentials", false,
+                new TokenPage.Revealed(credentials.readWrite().reveal(), credentials.readOnly().reveal())));
+    }
+
+    void changeApiVersion(Visit visit) {
+        visit.requireCsrf();
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        a.requireAdmin();
+        tokens.changeApiVersion(a.actor(), a.sid(), visit.ctx().formParam("apiVersion"), visit.origin());
+        if (visit.fromScript()) {
+            Renderer.headers(visit.ctx());
+            visit.ctx().status(204);
+        } else {
+            visit.ctx().redirect(a.path("legacy-token?saved=1"), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    private void tokenPage(Visit visit, String tab) {
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        LegacyTokenCard card = cardOrNull(a);
+        if (card == null) {
+            visit.ctx().redirect(a.path("platform-rest"), HttpStatus.SEE_OTHER);
+            return;
+        }
+        boolean saved = "1".equals(visit.ctx().queryParam("saved"));
+        renderer.page(visit.ctx(), 200, "legacyToken", new TokenPage(a.chrome(a.t().get("card.title"), "platform-rest"),
+                a.admin(), redisplay, card(card), tab, saved, null));
+    }
+
+    private PlatformRestPage platformRestPage(AccountVisit a, LegacyTokenCard card, SecretPanel once) {
+        List<ResetPreview> previews = card != null && a.admin()
+                ? List.of(preview(a, TokenScope.READ_WRITE), preview(a, TokenScope.READ_ONLY)) : List.of();
+        return new PlatformRestPage(a.chrome(a.t().get("nav.platformRest"), "platform-rest"), a.admin(),
+                card == null ? null : card(card), previews, once);
+    }
+
+    /** Who a reset of the scope will tell: the integrations that depend on it, with their active channels. */
+    private ResetPreview preview(AccountVisit a, TokenScope scope) {
+        List<ResetPreview.Notified> told = integrations.list(a.actor(), a.sid()).stream()
+                .filter(i -> i.dependsOn(scope))
+                .map((Integration i) -> new ResetPreview.Notified(i.name(), i.ownerEmail(), i.activeChannels()))
+                .toList();
+        return new ResetPreview(scope.wireName(), scope.pathName(), told);
+    }
+
+    private SecretPanel enabledOnce(AccountVisit a, EnabledTokens enabled) {
+        var t = a.t();
+        return new SecretPanel(t.get("enable.once.heading"), List.of(t.get("enable.once.note")), List.of(
+                new SecretPanel.SecretLine("new-token-rw", t.get("scope.token.read_write"), enabled.readWrite().reveal()),
+                new SecretPanel.SecretLine("new-token-ro", t.get("scope.token.read_only"), enabled.readOnly().reveal())));
+    }
+
+    /** The card, or null while the account has no legacy tokens (membership was checked before). */
+    private LegacyTokenCard cardOrNull(AccountVisit a) {
+        try {
+            return tokens.card(a.actor(), a.sid());
+        } catch (NotFoundException none) {
+            return null;
+        }
+    }
+
+    private void requireCard(AccountVisit a) {
+        tokens.card(a.actor(), a.sid());
+    }
+
+    private static TokenScope scope(Visit visit) {
+        return TokenScope.fromPath(visit.ctx().pathParam("scope"))
+                .orElseThrow(() -> new NotFoundException("the scope must be read-write or read-only"));
+    }
+
+    static CardModel card(LegacyTokenCard card) {
+        List<TokenRow> rows = new ArrayList<>();
+        if (card.readWrite() != null) {
+            rows.add(row(TokenScope.READ_WRITE, card.readWrite()));
+        }
+        if (card.readOnly() != null) {
+            rows.add(row(TokenScope.READ_ONLY, card.readOnly()));
+        }
+        return new CardModel(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
+                card.createdAt(), rows);
+    }
+
+    private static TokenRow row(TokenScope scope, LegacyTokenCard.TokenState state) {
+        return new TokenRow(scope.wireName(), scope.pathName(), state.hint(), state.createdAt(), state.lastResetAt(),
+                state.lastUsedAt());
+    }
+}

@@ -1,0 +1,10 @@
+package org.tokendesk.web.ui.model;
+
+/**
+ * The reset confirmation as a page of its own (without JavaScript the menu leads here).
+ *
+ * @param chrome the frame
+ * @param preview what the reset does
+ */
+public record ResetConfirmPage(Chrome chrome, ResetPreview preview) {
+}

@@ -1,0 +1,29 @@
+package org.tokendesk.web.ui.model;
+
+/**
+ * The token pages: tabs Overview and API credentials.
+ *
+ * @param chrome the frame
+ * @param admin whether the operator may change the version and see the tokens
+ * @param redisplay whether tokens can be shown again
+ * @param card the card
+ * @param tab {@code overview} or {@code credentials}
+ * @param saved whether the API version was just saved
+ * @param revealed the tokens, when the operator asked for them without JavaScript; else null
+ */
+public record TokenPage(Chrome chrome, boolean admin, boolean redisplay, CardModel card, String tab, boolean saved,
+        Revealed revealed) {
+
+    public boolean overview() {
+        return "overview".equals(tab);
+    }
+
+    /**
+     * Both Auth Tokens.
+     *
+     * @param readWrite the read/write token
+     * @param readOnly the read-only token
+     */
+    public record Revealed(String readWrite, String readOnly) {
+    }
+}
