@@ -13,7 +13,20 @@ module org.tokendesk.web {
     requires org.bouncycastle.provider;
     requires org.slf4j;
     requires ch.qos.logback.classic;
+    // logback.xml's format switch (a property definer) and re-reading it when a config file chooses JSON
+    requires ch.qos.logback.core;
+    // /metrics: Micrometer and its Prometheus registry; the pool gauges read HikariCP's pool bean;
+    // the JVM binders need the management modules resolved (nothing else requires jdk.management)
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    requires com.zaxxer.hikari;
+    requires java.management;
+    requires jdk.management;
     requires static com.google.errorprone.annotations;
+    // the operator's pages: templates precompiled to Java sources at build time; only the runtime is needed
+    requires gg.jte.runtime;
+    // only for the @Generated (source retention) on the generated template classes
+    requires static java.compiler;
 
     // the JSON shapes of the public API: records that Jackson reads and writes
     exports org.tokendesk.web.api;
@@ -22,6 +35,10 @@ module org.tokendesk.web {
     opens org.tokendesk.web.app to com.google.guice;
     // the command classes picocli instantiates and fills
     opens org.tokendesk.web.cli to info.picocli;
+    // logback instantiates the log format definer that logback.xml names
+    opens org.tokendesk.web.ops to ch.qos.logback.core;
+    // the generated page templates, which the jte runtime loads and calls reflectively
+    opens org.tokendesk.web.ui.jte to gg.jte.runtime;
 
     // notifier channels (email, webhook, third-party plugins) found at run time
     uses org.tokendesk.notifier.spi.NotifierProvider;

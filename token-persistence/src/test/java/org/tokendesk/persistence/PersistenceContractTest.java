@@ -264,6 +264,40 @@ abstract class PersistenceContractTest {
         assertEquals(Map.of("name", "Quote \" and \\ and Ümlaut ✓"), events.get(0).details());
     }
 
+    @Test
+    void a_master_key_rotation_re_encrypts_tokens_and_server_keys_and_only_the_ciphertext_changes() {
+        Account account = accounts.create(admin, "Rotated", ORIGIN);
+        EnabledTokens enabled = tokens.enable(admin, account.sid(), ORIGIN);
+        var before = db.transactions().read(s -> s.tokens().tokens(account.sid()));
+        var next = new AesGcmSecretCipher(MasterKey.generate(random), random);
+        var result = new org.tokendesk.domain.token.MasterKeyRotation(db.transactions(), clock).rotate(cipher, next);
+        assertEquals(2, result.tokens());
+        assertEquals(1, db.reencryptServerKeys(org.tokendesk.domain.token.MasterKeyRotation.eitherKey(cipher, next), next));
+        var after = db.transactions().read(s -> s.tokens().tokens(account.sid()));
+        var issuer = new TokenIssuer(random, new HmacAuthTokenHasher(db.serverKey("token-pepper", 32, next, random)), next, true);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(before.get(i).hash(), after.get(i).hash());
+            assertEquals(before.get(i).hint(), after.get(i).hint());
+            assertEquals(before.get(i).createdAt(), after.get(i).createdAt());
+        }
+        assertEquals(enabled.readWrite().reveal(), issuer.reveal(after.stream()
+                .filter(t -> t.scope() == TokenScope.READ_WRITE).findFirst().orElseThrow()));
+        assertInstanceOf(CheckResult.Valid.class, check.check(account.sid().value(), enabled.readWrite().reveal(), "GET", "a"));
+    }
+
+    @Test
+    void the_audit_export_reads_every_account_and_the_platform_in_id_order() {
+        Account one = accounts.create(admin, "One", ORIGIN);
+        Account two = accounts.create(admin, "Two", ORIGIN);
+        var all = db.transactions().read(s -> s.audit().after(0, 100));
+        assertEquals(AuditAction.OPERATOR_CREATED, all.get(0).action());
+        assertEquals(null, all.get(0).accountSid());
+        assertEquals(List.of(one.sid(), two.sid()), all.subList(1, 3).stream().map(e -> e.accountSid()).toList());
+        var rest = db.transactions().read(s -> s.audit().after(all.get(1).id(), 100));
+        assertEquals(List.of(all.get(2).id()), rest.stream().map(e -> e.id()).toList());
+        assertEquals(1, db.transactions().read(s -> s.audit().after(0, 1)).size());
+    }
+
     long count(String sql) {
         return org.jdbi.v3.core.Jdbi.create(db.dataSource())
                 .withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());

@@ -34,4 +34,18 @@ final class JdbiAuditStore implements AuditStore {
                         FlatJson.read(rs.getString("details"))))
                 .list();
     }
+
+    @Override
+    public List<AuditEvent> after(long afterId, int limit) {
+        return h.createQuery("SELECT id, at, actor, action, account_sid, ip, details FROM audit_events "
+                + "WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    String sid = rs.getString("account_sid");
+                    return new AuditEvent(rs.getLong("id"), Times.instant(rs, "at"), rs.getString("actor"),
+                            AuditAction.fromWire(rs.getString("action")), sid == null ? null : new AccountSid(sid),
+                            rs.getString("ip"), FlatJson.read(rs.getString("details")));
+                })
+                .list();
+    }
 }

@@ -133,6 +133,12 @@ final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
+    public void replaceCiphertext(AccountSid sid, TokenScope scope, byte[] ciphertext) {
+        h.createUpdate("UPDATE auth_tokens SET ciphertext = :c WHERE account_sid = :sid AND scope = :scope")
+                .bind("c", ciphertext).bind("sid", sid.value()).bind("scope", scope.wireName()).execute();
+    }
+
+    @Override
     public List<StoredToken> allTokens() {
         return h.createQuery("SELECT " + TOKEN_COLUMNS + " FROM auth_tokens ORDER BY account_sid, scope")
                 .map((rs, ctx) -> token(rs)).list();

@@ -58,6 +58,16 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /**
+     * The use cases without HTTP server and background jobs, for one command of the command line
+     * ({@code operators create}, {@code import-legacy}, …); singletons are made when first asked for.
+     */
+    public static Injector commandLine(Settings settings, Database database) {
+        MasterKey masterKey = settings.masterKey()
+                .orElseGet(() -> new DataDirectory(settings.dataDir()).masterKey(new SecureRandomGenerator()));
+        return Guice.createInjector(Stage.DEVELOPMENT, new CoreModule(settings, database, masterKey));
+    }
+
     /** Opens the database and applies migrations (the {@code migrate} command stops here). */
     public static Database openAndMigrate(Settings settings) {
         if (settings.sqlite()) {
@@ -147,6 +157,7 @@ public final class Application implements AutoCloseable {
             LOG.warn("could not write the last usage times at shutdown: {}", e.getMessage());
         }
         injector.getInstance(NotifierRegistry.class).close();
+        injector.getInstance(org.tokendesk.web.ops.Metrics.class).close();
         database.close();
     }
 }

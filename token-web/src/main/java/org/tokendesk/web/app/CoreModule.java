@@ -35,6 +35,7 @@ import org.tokendesk.domain.secret.MasterKey;
 import org.tokendesk.domain.secret.SecretCipher;
 import org.tokendesk.domain.secret.SecretGenerator;
 import org.tokendesk.domain.secret.SecureRandomGenerator;
+import org.tokendesk.domain.token.CheckCache;
 import org.tokendesk.domain.token.CheckFailureLimiter;
 import org.tokendesk.domain.token.CredentialCheck;
 import org.tokendesk.domain.token.LegacyTokenService;
@@ -49,6 +50,9 @@ import org.tokendesk.web.http.Authenticator;
 import org.tokendesk.web.notify.NotifierRegistry;
 import org.tokendesk.web.http.ClientAddress;
 import org.tokendesk.web.operator.Argon2PasswordHasher;
+import org.tokendesk.web.ops.CountingResetHook;
+import org.tokendesk.web.ops.MeteredNotifierGateway;
+import org.tokendesk.web.ops.Metrics;
 
 /** Wires the domain's use cases to their ports. Everything is a singleton of one node. */
 final class CoreModule extends AbstractModule {
@@ -117,8 +121,15 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CredentialCheck credentialCheck(Transactions tx, AuthTokenHasher hasher, UsageRecorder usage, Clock clock) {
-        return new CredentialCheck(tx, hasher, new CheckFailureLimiter(settings.checkFailureLimit()), usage, clock);
+    CheckCache checkCache() {
+        return new CheckCache(settings.checkCacheLifetime(), System::nanoTime);
+    }
+
+    @Provides
+    @Singleton
+    CredentialCheck credentialCheck(Transactions tx, AuthTokenHasher hasher, UsageRecorder usage, Clock clock,
+            CheckCache cache) {
+        return new CredentialCheck(tx, hasher, new CheckFailureLimiter(settings.checkFailureLimit()), usage, clock, cache);
     }
 
     @Provides
@@ -136,8 +147,16 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ResetHook resetHook(Clock clock, Supplier<Channels> channels) {
-        return new NoticePlanner(clock, channels);
+    Metrics metrics(Clock clock, Transactions tx) {
+        Metrics metrics = new Metrics(clock, Version.current());
+        metrics.bindDatabase(database, tx);
+        return metrics;
+    }
+
+    @Provides
+    @Singleton
+    ResetHook resetHook(Clock clock, Supplier<Channels> channels, Metrics metrics) {
+        return new CountingResetHook(new NoticePlanner(clock, channels), metrics);
     }
 
     @Provides
@@ -156,11 +175,12 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     OutboxDispatcher dispatcher(Transactions tx, NotifierRegistry registry, IntegrationService integrations, Clock clock,
-            SecretGenerator random) {
+            SecretGenerator random, Metrics metrics) {
         var schedule = new RetrySchedule(settings.notifyRetryDelays(), java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
         String owner = "node-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().formatHex(random.randomBytes(4));
-        return new OutboxDispatcher(tx, registry, schedule, integrations, this::credentialsUrl, clock, owner,
-                Duration.ofMinutes(2), OutboxDispatcher.BATCH);
+        return new OutboxDispatcher(tx, new MeteredNotifierGateway(registry, metrics), schedule, integrations,
+                this::credentialsUrl, clock, owner,
+                Duration.ofSeconds(45), OutboxDispatcher.BATCH);
     }
 
     /** Where an operator of the account finds the new token (the API credentials page). */
@@ -170,8 +190,8 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LegacyTokenService legacyTokens(Transactions tx, TokenIssuer issuer, Clock clock, ResetHook hook) {
-        return new LegacyTokenService(tx, issuer, settings.apiVersions(), clock, hook);
+    LegacyTokenService legacyTokens(Transactions tx, TokenIssuer issuer, Clock clock, ResetHook hook, CheckCache cache) {
+        return new LegacyTokenService(tx, issuer, settings.apiVersions(), clock, hook, cache);
     }
 
     @Provides

@@ -14,15 +14,22 @@ import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.account.AccountRoutes;
 import org.tokendesk.web.check.CheckRoutes;
+import org.tokendesk.web.config.Settings;
 import org.tokendesk.web.health.HealthRoutes;
+import org.tokendesk.web.http.AccountGate;
 import org.tokendesk.web.http.Authenticator;
+import org.tokendesk.web.http.BodyLimit;
 import org.tokendesk.web.integration.IntegrationRoutes;
 import org.tokendesk.web.http.ClientAddress;
 import org.tokendesk.web.http.Json;
 import org.tokendesk.web.http.Problems;
 import org.tokendesk.web.http.SecurityHeaders;
 import org.tokendesk.web.operator.OperatorRoutes;
+import org.tokendesk.web.ops.Metrics;
+import org.tokendesk.web.ops.OpsRoutes;
+import org.tokendesk.web.ops.RequestTracing;
 import org.tokendesk.web.token.LegacyTokenRoutes;
+import org.tokendesk.web.ui.UiRoutes;
 
 /** Builds the Javalin server: every route group, declared at config time. */
 final class WebServer {
@@ -41,24 +48,31 @@ final class WebServer {
         var integrations = new IntegrationRoutes(injector.getInstance(IntegrationService.class),
                 injector.getInstance(NoticeService.class), auth);
         var health = new HealthRoutes(injector.getInstance(Database.class));
+        Settings settings = injector.getInstance(Settings.class);
+        var tracing = new RequestTracing(injector.getInstance(ClientAddress.class), injector.getInstance(Metrics.class));
+        var ops = new OpsRoutes(injector.getInstance(Metrics.class), settings.publicUrl());
+        var pages = new UiRoutes(auth, injector.getInstance(SessionService.class), injector.getInstance(AccountService.class),
+                injector.getInstance(LegacyTokenService.class), injector.getInstance(IntegrationService.class),
+                injector.getInstance(NoticeService.class), injector.getInstance(AuditLogService.class),
+                "https".equals(settings.publicUrl().getScheme()), settings.tokenRedisplay());
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            tracing.register(config); // first: the request id is on every log line of the request
             config.http.maxRequestSize = Json.MAX_BODY_BYTES;
-            config.routes.before(ctx -> {
-                if (ctx.req().getContentLengthLong() > Json.MAX_BODY_BYTES) {
-                    throw new io.javalin.http.HttpResponseException(413, "request body too large");
-                }
-            });
+            config.routes.before(BodyLimit::refuseOversized);
             config.routes.after(SecurityHeaders::apply);
             Problems.register(config.routes);
+            new AccountGate(auth, injector.getInstance(AccountService.class)).register(config.routes);
             checks.register(config.routes);
             operators.register(config.routes);
             accounts.register(config.routes);
             tokens.register(config.routes);
             integrations.register(config.routes);
+            pages.register(config.routes);
             health.register(config.routes);
+            ops.register(config.routes);
         });
     }
 }

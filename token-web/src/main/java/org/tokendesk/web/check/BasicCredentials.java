@@ -11,11 +11,11 @@ import java.util.Optional;
  * @param accountSid the part before the first colon
  * @param authToken the rest
  */
-record BasicCredentials(String accountSid, String authToken) {
+public record BasicCredentials(String accountSid, String authToken) {
 
     private static final int MAX_HEADER = 1024;
 
-    static Optional<BasicCredentials> parse(String header) {
+    public static Optional<BasicCredentials> parse(String header) {
         if (header == null || header.length() < 7 || header.length() > MAX_HEADER
                 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();

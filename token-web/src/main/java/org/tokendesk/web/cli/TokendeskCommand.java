@@ -1,10 +1,21 @@
 package org.tokendesk.web.cli;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tokendesk.domain.common.DomainException;
+import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.web.app.StartupException;
+import org.tokendesk.web.config.Settings;
 import org.tokendesk.web.config.SettingsException;
+import org.tokendesk.web.config.SettingsLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command line. Exit codes: 0 success, 1 runtime failure, 2 wrong usage, 3 wrong settings or
@@ -12,32 +23,105 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tokendesk", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Self-hosted manager of legacy API credentials. Without a command: serve.",
-        subcommands = {ServeCommand.class, MigrateCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, OperatorsCommand.class, KeysCommand.class,
+            ImportLegacyCommand.class, AuditCommand.class, MasterKeyCommand.class, BackupCommand.class,
+            ConfigCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the command failed (the message says why)",
+            "2:wrong usage: unknown command or option, missing argument",
+            "3:wrong settings, or tokendesk cannot start (data dir, database, master key)"})
 public final class TokendeskCommand implements Callable<Integer> {
 
     /** Returned by serve: the server runs on, the JVM must not exit. */
     public static final int KEEP_RUNNING = -1;
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
     public static final int EXIT_SETTINGS = 3;
 
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Settings file (NAME=value lines with the TOKENDESK_* names); "
+                    + "default: $TOKENDESK_CONFIG. The environment wins over the file.")
+    Path configFile;
+
+    private final Map<String, String> environment;
+    private final InputStream stdin;
+
     public TokendeskCommand() {
-        // picocli instantiates it
+        this(System.getenv(), System.in);
+    }
+
+    TokendeskCommand(Map<String, String> environment, InputStream stdin) {
+        this.environment = Map.copyOf(environment);
+        this.stdin = stdin;
     }
 
     @Override
     public Integer call() {
-        return new ServeCommand().call();
+        return new ServeCommand().serve(this);
     }
 
+    /** Runs the command line against the process environment. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new TokendeskCommand());
+        return run(System.getenv(), System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                args);
+    }
+
+    /** Runs the command line with these variables, input and outputs (tests run it in-process). */
+    public static int run(Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err,
+            String... args) {
+        CommandLine cli = new CommandLine(new TokendeskCommand(env, stdin));
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof SettingsException || e instanceof StartupException) {
-                commandLine.getErr().println(e.getMessage());
-                return EXIT_SETTINGS;
-            }
-            commandLine.getErr().println("tokendesk failed: " + e.getMessage());
-            return 1;
+            PrintWriter stderr = commandLine.getErr();
+            int code = exitCode(e, stderr);
+            stderr.flush();
+            return code;
         });
-        return cli.execute(args);
+        int exit = cli.execute(args);
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    private static int exitCode(Exception e, PrintWriter err) {
+        if (e instanceof SettingsException || e instanceof StartupException) {
+            err.println(e.getMessage());
+            return EXIT_SETTINGS;
+        }
+        if (e instanceof CommandFailedException failed) {
+            err.println(failed.getMessage());
+            return failed.exitCode();
+        }
+        if (e instanceof ValidationException invalid) {
+            err.println("tokendesk: " + invalid.getMessage());
+            invalid.errors().forEach(f -> err.println("  - " + f.field() + ": " + f.message()));
+            return EXIT_FAILED;
+        }
+        if (e instanceof DomainException domain) {
+            err.println("tokendesk: " + domain.getMessage());
+            return EXIT_FAILED;
+        }
+        err.println("tokendesk failed: " + e.getMessage());
+        return EXIT_FAILED;
+    }
+
+    /** The root command of the command being run (it holds the environment and --config). */
+    static TokendeskCommand root(CommandSpec spec) {
+        return (TokendeskCommand) spec.root().userObject();
+    }
+
+    /** Reads and validates the settings: the config file, then the environment, which wins. */
+    Settings settings() {
+        return SettingsLoader.load(SettingsLoader.configFile(configFile, environment), environment);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    InputStream stdin() {
+        return stdin;
     }
 }

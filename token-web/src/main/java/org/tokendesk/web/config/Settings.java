@@ -31,21 +31,30 @@ import org.tokendesk.persistence.DatabaseSettings;
  * @param trustedProxies peer addresses whose X-Forwarded-For / X-Real-IP are believed
  * @param pluginsDir where notifier plugin jars are found
  * @param notifyRetryDelays the retry schedule of deliveries
+ * @param checkCacheLifetime how long a node trusts a cached "token is current"; resets wait it out
  * @param raw the raw variables, for notifier settings namespaces
  */
 public record Settings(String httpHost, int httpPort, Path dataDir, DatabaseSettings database, URI publicUrl,
         Optional<MasterKey> masterKey, int checkFailureLimit, ApiVersions apiVersions, LegacyCutoff legacyCutoff,
         boolean tokenRedisplay, String bootstrapAdminEmail, Optional<String> bootstrapAdminPassword,
-        List<String> trustedProxies, Path pluginsDir, List<Duration> notifyRetryDelays, Map<String, String> raw) {
+        List<String> trustedProxies, Path pluginsDir, List<Duration> notifyRetryDelays, Duration checkCacheLifetime, Map<String, String> raw) {
 
-    /** Reads and validates the process environment. */
+    /** Reads and validates the process environment (and the file {@code TOKENDESK_CONFIG} names, if any). */
     public static Settings fromEnvironment() {
         return from(System.getenv());
     }
 
-    /** Reads and validates the given variables; throws one exception listing every problem. */
+    /**
+     * Reads and validates the given variables, and the config file {@code TOKENDESK_CONFIG} names
+     * among them, if any; throws one exception listing every problem.
+     */
     public static Settings from(Map<String, String> env) {
-        return new SettingsReader(env).read();
+        return SettingsLoader.load(SettingsLoader.configFile(null, env), env);
+    }
+
+    /** How log lines look ({@code TOKENDESK_LOG_FORMAT}); validated with the rest. */
+    public LogFormat logFormat() {
+        return LogFormat.parse(raw.get(LogFormat.VARIABLE)).orElse(LogFormat.TEXT);
     }
 
     public boolean sqlite() {

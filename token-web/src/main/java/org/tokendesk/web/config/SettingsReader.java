@@ -23,11 +23,37 @@ final class SettingsReader {
 
     static final String DEFAULT_RETRY_DELAYS = "5s,5m,30m,2h,5h,10h,10h";
 
+    /** Read by the built-in channels, not here; listed so that a config file may set them. */
+    static final List<String> CHANNEL_SETTINGS = List.of("TOKENDESK_SMTP_HOST", "TOKENDESK_SMTP_PORT",
+            "TOKENDESK_SMTP_USERNAME", "TOKENDESK_SMTP_PASSWORD", "TOKENDESK_SMTP_FROM", "TOKENDESK_SMTP_TLS",
+            "TOKENDESK_WEBHOOK_ALLOW_PRIVATE_NETWORKS");
+
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
+    /** Every setting looked up, in order, with the default it falls back to (null: none). */
+    private final Map<String, String> defaults = new java.util.LinkedHashMap<>();
 
     SettingsReader(Map<String, String> env) {
         this.env = Map.copyOf(env);
+    }
+
+    /** The settings looked up by the last {@link #read()}, with their defaults (null: not set). */
+    Map<String, String> defaults() {
+        return java.util.Collections.unmodifiableMap(defaults);
+    }
+
+    /** The problems found by the last {@link #read()}. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Reads like {@link #read()}, but returns null instead of throwing when a setting is wrong. */
+    Settings readQuietly() {
+        try {
+            return read();
+        } catch (SettingsException e) {
+            return null;
+        }
     }
 
     Settings read() {
@@ -61,11 +87,17 @@ final class SettingsReader {
         List<String> proxies = list("TOKENDESK_TRUSTED_PROXIES", "127.0.0.1,::1,0:0:0:0:0:0:0:1");
         Path plugins = Path.of(text("TOKENDESK_PLUGINS_DIR", "./plugins"));
         List<Duration> delays = parse("TOKENDESK_NOTIFY_RETRY_DELAYS", DEFAULT_RETRY_DELAYS, SettingsReader::durations);
+        Duration checkCache = Duration.ofMillis(integer("TOKENDESK_CHECK_CACHE_MILLIS", 50, 0, 1000));
+        String logFormat = text(LogFormat.VARIABLE, LogFormat.TEXT.wireName());
+        if (LogFormat.parse(logFormat).isEmpty()) {
+            problems.add(LogFormat.VARIABLE + " must be text or json, not '" + logFormat + "'");
+        }
+        CHANNEL_SETTINGS.forEach(name -> defaults.putIfAbsent(name, null));
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
         return new Settings(host, port, dataDir, database, publicUrl, masterKey, failureLimit, apiVersions, cutoff,
-                redisplay, adminEmail, adminPassword, proxies, plugins, delays, env);
+                redisplay, adminEmail, adminPassword, proxies, plugins, delays, checkCache, env);
     }
 
     private ApiVersions apiVersions() {
@@ -87,11 +119,13 @@ final class SettingsReader {
     }
 
     private Optional<String> optional(String name) {
+        defaults.putIfAbsent(name, null);
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     private String text(String name, String fallback) {
+        defaults.put(name, fallback);
         return optional(name).orElse(fallback);
     }
 
@@ -100,6 +134,7 @@ final class SettingsReader {
     }
 
     private int integer(String name, int fallback, int min, int max) {
+        defaults.put(name, Integer.toString(fallback));
         Optional<String> value = optional(name);
         if (value.isEmpty()) {
             return fallback;
@@ -117,6 +152,7 @@ final class SettingsReader {
     }
 
     private boolean bool(String name, boolean fallback) {
+        defaults.put(name, Boolean.toString(fallback));
         Optional<String> value = optional(name).map(v -> v.toLowerCase(Locale.ROOT));
         if (value.isEmpty()) {
             return fallback;

@@ -21,10 +21,15 @@ public final class TestNode implements AutoCloseable {
 
     public static final String ADMIN_EMAIL = "root@example.com";
     public static final String ADMIN_PASSWORD = "a very long test password";
+    /** The password of every operator made by {@link #newOperator}. */
+    public static final String OPERATOR_PASSWORD = "another long test password";
+
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     private final Application app;
     private final Path dataDir;
     private final Map<String, String> env;
+    private ApiClient setupAdmin;
 
     private TestNode(Map<String, String> env, Path dataDir) {
         this.env = Map.copyOf(env);
@@ -108,6 +113,31 @@ public final class TestNode implements AutoCloseable {
 
     public ApiClient client() {
         return new ApiClient(baseUrl());
+    }
+
+    /** An email address no other test uses. */
+    public static String uniqueEmail(String label) {
+        return label + "-" + SEQUENCE.incrementAndGet() + "-" + Long.toHexString(System.nanoTime()) + "@example.com";
+    }
+
+    /** A client address (for {@code X-Real-IP}) no other test uses. */
+    public static String uniqueAddress() {
+        long n = SEQUENCE.incrementAndGet();
+        return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+    }
+
+    /** A new operator (not a platform admin), created by the bootstrap admin and signed in. */
+    public synchronized ApiClient newOperator(String label) {
+        if (setupAdmin == null) {
+            setupAdmin = admin();
+        }
+        String email = uniqueEmail(label);
+        ApiClient.Response r = setupAdmin.post("/api/v1/operators",
+                Map.of("email", email, "password", OPERATOR_PASSWORD, "name", label));
+        if (r.status() != 201) {
+            throw new IllegalStateException("operator creation failed: " + r.status() + " " + r.body());
+        }
+        return client().signIn(email, OPERATOR_PASSWORD);
     }
 
     @Override

@@ -18,8 +18,13 @@ public final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
 
     public WebhookReceiver() {
+        this(0);
+    }
+
+    /** @param port a fixed port (0 = any free one) */
+    public WebhookReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
