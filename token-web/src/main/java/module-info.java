@@ -5,6 +5,9 @@
 module org.tokendesk.web {
     requires org.tokendesk.persistence;
     requires io.javalin;
+    // direct TLS: a Jetty connector of our own
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.util;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.google.guice;

@@ -55,8 +55,12 @@ final class WebServer {
                 injector.getInstance(LegacyTokenService.class), injector.getInstance(IntegrationService.class),
                 injector.getInstance(NoticeService.class), injector.getInstance(AuditLogService.class),
                 "https".equals(settings.publicUrl().getScheme()), settings.tokenRedisplay());
+        // a wrong certificate or key stops the start here, with its own message
+        settings.tls().ifPresent(TlsConnector::keyStore);
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
+            settings.tls().ifPresent(files -> config.jetty.addConnector(
+                    (server, http) -> TlsConnector.create(server, http, settings, files)));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             tracing.register(config); // first: the request id is on every log line of the request

@@ -32,12 +32,23 @@ import org.tokendesk.persistence.DatabaseSettings;
  * @param pluginsDir where notifier plugin jars are found
  * @param notifyRetryDelays the retry schedule of deliveries
  * @param checkCacheLifetime how long a node trusts a cached "token is current"; resets wait it out
+ * @param tls certificate and key for direct TLS, when both are set
  * @param raw the raw variables, for notifier settings namespaces
  */
 public record Settings(String httpHost, int httpPort, Path dataDir, DatabaseSettings database, URI publicUrl,
         Optional<MasterKey> masterKey, int checkFailureLimit, ApiVersions apiVersions, LegacyCutoff legacyCutoff,
         boolean tokenRedisplay, String bootstrapAdminEmail, Optional<String> bootstrapAdminPassword,
-        List<String> trustedProxies, Path pluginsDir, List<Duration> notifyRetryDelays, Duration checkCacheLifetime, Map<String, String> raw) {
+        List<String> trustedProxies, Path pluginsDir, List<Duration> notifyRetryDelays, Duration checkCacheLifetime,
+        Optional<TlsFiles> tls, Map<String, String> raw) {
+
+    /**
+     * Direct TLS: PEM files of the certificate chain and of its PKCS#8 private key.
+     *
+     * @param certificate {@code TOKENDESK_TLS_CERT}
+     * @param privateKey {@code TOKENDESK_TLS_KEY}
+     */
+    public record TlsFiles(Path certificate, Path privateKey) {
+    }
 
     /** Reads and validates the process environment (and the file {@code TOKENDESK_CONFIG} names, if any). */
     public static Settings fromEnvironment() {

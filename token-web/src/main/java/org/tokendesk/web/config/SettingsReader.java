@@ -88,6 +88,7 @@ final class SettingsReader {
         Path plugins = Path.of(text("TOKENDESK_PLUGINS_DIR", "./plugins"));
         List<Duration> delays = parse("TOKENDESK_NOTIFY_RETRY_DELAYS", DEFAULT_RETRY_DELAYS, SettingsReader::durations);
         Duration checkCache = Duration.ofMillis(integer("TOKENDESK_CHECK_CACHE_MILLIS", 50, 0, 1000));
+        Optional<Settings.TlsFiles> tls = tls();
         String logFormat = text(LogFormat.VARIABLE, LogFormat.TEXT.wireName());
         if (LogFormat.parse(logFormat).isEmpty()) {
             problems.add(LogFormat.VARIABLE + " must be text or json, not '" + logFormat + "'");
@@ -97,7 +98,25 @@ final class SettingsReader {
             throw new SettingsException(problems);
         }
         return new Settings(host, port, dataDir, database, publicUrl, masterKey, failureLimit, apiVersions, cutoff,
-                redisplay, adminEmail, adminPassword, proxies, plugins, delays, checkCache, env);
+                redisplay, adminEmail, adminPassword, proxies, plugins, delays, checkCache, tls, env);
+    }
+
+    private Optional<Settings.TlsFiles> tls() {
+        Optional<String> cert = optional("TOKENDESK_TLS_CERT");
+        Optional<String> key = optional("TOKENDESK_TLS_KEY");
+        if (cert.isEmpty() && key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cert.isEmpty() || key.isEmpty()) {
+            problems.add("TOKENDESK_TLS_CERT and TOKENDESK_TLS_KEY go together: set both (PEM files) or neither");
+            return Optional.empty();
+        }
+        for (String[] file : new String[][] {{"TOKENDESK_TLS_CERT", cert.get()}, {"TOKENDESK_TLS_KEY", key.get()}}) {
+            if (!java.nio.file.Files.isReadable(Path.of(file[1]))) {
+                problems.add(file[0] + " names a file that does not exist or cannot be read: " + file[1]);
+            }
+        }
+        return Optional.of(new Settings.TlsFiles(Path.of(cert.get()), Path.of(key.get())));
     }
 
     private ApiVersions apiVersions() {

@@ -32,6 +32,10 @@ public final class TestNode implements AutoCloseable {
     private ApiClient setupAdmin;
 
     private TestNode(Map<String, String> env, Path dataDir) {
+        SecretsSeen.captureLogs();
+        SecretsSeen.remember(env.get("TOKENDESK_MASTER_KEY"));
+        SecretsSeen.remember(env.get("TOKENDESK_BOOTSTRAP_ADMIN_PASSWORD"));
+        SecretsSeen.remember(env.get("TOKENDESK_DB_PASSWORD"));
         this.env = Map.copyOf(env);
         this.dataDir = dataDir;
         this.app = Application.start(Settings.from(env));
