@@ -74,7 +74,9 @@ public final class RequestTracing {
     }
 
     private void log(Context ctx, String route, long nanos) {
-        boolean probe = route != null && (route.startsWith("/health/") || route.equals("/metrics"));
+        // probes and the credential checks (the hot path, thousands a second) log at DEBUG only
+        boolean probe = route != null && (route.startsWith("/health/") || route.equals("/metrics")
+                || route.startsWith("/v1/"));
         if (probe ? !ACCESS.isDebugEnabled() : !ACCESS.isInfoEnabled()) {
             return;
         }
