@@ -37,6 +37,11 @@ public record Integration(String id, AccountSid accountSid, String name, String 
         return scopes.contains(scope);
     }
 
+    /** The channels a reset notifies over: the active ones that the node can deliver. */
+    public List<String> notifiedChannels(Set<String> available) {
+        return activeChannels().stream().filter(available::contains).toList();
+    }
+
     /** The channels that deliver now: a turned-off webhook is skipped until the integration is edited. */
     public List<String> activeChannels() {
         return channels.stream().filter(c -> !Channels.WEBHOOK.equals(c) || webhookUrl != null && webhookDisabledReason == null)

@@ -155,6 +155,14 @@ public final class IntegrationService {
         });
     }
 
+    /**
+     * The channels a reset would notify this integration over: its active channels that this node
+     * can deliver (email without SMTP, say, is left out) — what the notice planner queues.
+     */
+    public List<String> notifiedChannels(Integration integration) {
+        return integration.notifiedChannels(channels.get().available());
+    }
+
     /** The secrets that sign a delivery now, newest first. */
     public List<String> signingSecrets(Stores s, String integrationId) {
         return s.integrations().secrets(integrationId).map(secrets -> {

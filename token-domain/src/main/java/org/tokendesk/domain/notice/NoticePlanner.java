@@ -34,14 +34,12 @@ public final class NoticePlanner implements ResetHook {
             if (!integration.dependsOn(reset.scope())) {
                 continue;
             }
-            for (String channel : integration.activeChannels()) {
-                if (available.contains(channel)) {
-                    s.outbox().insert(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(),
-                            integration.name(), channel, Notice.TOKEN_RESET, reset.scope(), reset.resetAt(),
-                            reset.resetBy(), reset.previousTokenHint(), reset.apiVersion(), DeliveryStatus.PENDING, 0, 0,
-                            now, null, now, null));
-                    queued++;
-                }
+            for (String channel : integration.notifiedChannels(available)) {
+                s.outbox().insert(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(),
+                        integration.name(), channel, Notice.TOKEN_RESET, reset.scope(), reset.resetAt(),
+                        reset.resetBy(), reset.previousTokenHint(), reset.apiVersion(), DeliveryStatus.PENDING, 0, 0,
+                        now, null, now, null));
+                queued++;
             }
         }
         return queued;

@@ -141,11 +141,11 @@ final class TokenPages {
                 card == null ? null : card(card), previews, once);
     }
 
-    /** Who a reset of the scope will tell: the integrations that depend on it, with their active channels. */
+    /** Who a reset of the scope will tell: the integrations that depend on it, over the channels that will deliver. */
     private ResetPreview preview(AccountVisit a, TokenScope scope) {
         List<ResetPreview.Notified> told = integrations.list(a.actor(), a.sid()).stream()
                 .filter(i -> i.dependsOn(scope))
-                .map((Integration i) -> new ResetPreview.Notified(i.name(), i.ownerEmail(), i.activeChannels()))
+                .map((Integration i) -> new ResetPreview.Notified(i.name(), i.ownerEmail(), integrations.notifiedChannels(i)))
                 .toList();
         return new ResetPreview(scope.wireName(), scope.pathName(), told);
     }
