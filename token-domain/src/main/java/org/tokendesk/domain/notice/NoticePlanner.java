@@ -2,6 +2,8 @@ package org.tokendesk.domain.notice;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.tokendesk.domain.common.Ids;
 import org.tokendesk.domain.integration.Channels;
@@ -29,19 +31,18 @@ public final class NoticePlanner implements ResetHook {
     public int afterReset(Stores s, TokenReset reset) {
         Instant now = clock.instant();
         var available = channels.get().available();
-        int queued = 0;
+        List<Delivery> rows = new ArrayList<>();
         for (Integration integration : s.integrations().list(reset.accountSid())) {
             if (!integration.dependsOn(reset.scope())) {
                 continue;
             }
             for (String channel : integration.notifiedChannels(available)) {
-                s.outbox().insert(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(),
-                        integration.name(), channel, Notice.TOKEN_RESET, reset.scope(), reset.resetAt(),
-                        reset.resetBy(), reset.previousTokenHint(), reset.apiVersion(), DeliveryStatus.PENDING, 0, 0,
-                        now, null, now, null));
-                queued++;
+                rows.add(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(), integration.name(), channel,
+                        Notice.TOKEN_RESET, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
+                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null));
             }
         }
-        return queued;
+        s.outbox().insertAll(rows);
+        return rows.size();
     }
 }

@@ -10,6 +10,11 @@ public interface OutboxStore {
 
     void insert(Delivery delivery);
 
+    /** Inserts many rows at once (a reset of an account with many integrations). */
+    default void insertAll(java.util.List<Delivery> deliveries) {
+        deliveries.forEach(this::insert);
+    }
+
     /**
      * Leases up to {@code limit} due pending deliveries to {@code owner} until {@code leaseUntil}.
      * Rows leased by another node are skipped ({@code SKIP LOCKED}); a lease that ran out (its
