@@ -58,6 +58,22 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Whether the caller may reach the account at all: members may; a platform admin may also
+     * manage the members of any existing account (API.md section 2). Everyone else gets "not
+     * found", before anything about the request is looked at.
+     */
+    public void requireReachable(Actor actor, AccountSid sid, boolean managingMembers) {
+        tx.read(s -> {
+            if (managingMembers) {
+                requireMemberManager(s, actor, sid);
+            } else {
+                AccountAccess.requireMember(s.accounts(), actor, sid);
+            }
+            return null;
+        });
+    }
+
     /** @return the caller's role in the account */
     public Role roleOf(Actor actor, AccountSid sid) {
         return tx.read(s -> AccountAccess.requireMember(s.accounts(), actor, sid));

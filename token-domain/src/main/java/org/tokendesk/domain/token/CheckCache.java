@@ -40,10 +40,6 @@ public final class CheckCache {
         return new CheckCache(Duration.ZERO, System::nanoTime);
     }
 
-    public boolean enabled() {
-        return lifetimeNanos > 0;
-    }
-
     /** @return the time a database read starts, to pass to {@link #put} */
     public long readStarted() {
         return nanoTime.getAsLong();
@@ -87,10 +83,6 @@ public final class CheckCache {
         while ((left = deadline - nanoTime.getAsLong()) > 0) {
             LockSupport.parkNanos(left);
         }
-    }
-
-    public Duration lifetime() {
-        return Duration.ofNanos(lifetimeNanos);
     }
 
     private record Entry(ActiveCredential credential, long expiresAt) {

@@ -3,7 +3,6 @@ package org.tokendesk.web.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,11 +69,6 @@ public record Settings(String httpHost, int httpPort, Path dataDir, DatabaseSett
 
     public boolean sqlite() {
         return database.jdbcUrl().startsWith("jdbc:sqlite:");
-    }
-
-    /** The instant of the legacy cutoff, for display. */
-    public Instant cutoff() {
-        return legacyCutoff.cutoff();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.tokendesk.web.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.tokendesk.domain.account.AccountService;
-import org.tokendesk.domain.operator.Actor;
 
 /**
  * Runs before every route under {@code /api/v1/accounts/{accountSid}}: the caller must be a member
@@ -27,10 +26,6 @@ public final class AccountGate {
     }
 
     void check(Context ctx) {
-        Actor actor = auth.require(ctx);
-        if (actor.platformAdmin() && ctx.path().contains("/members/")) {
-            return;
-        }
-        accounts.roleOf(actor, Paths.accountSid(ctx));
+        accounts.requireReachable(auth.require(ctx), Paths.accountSid(ctx), ctx.path().contains("/members/"));
     }
 }

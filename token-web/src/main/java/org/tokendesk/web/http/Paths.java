@@ -1,7 +1,6 @@
 package org.tokendesk.web.http;
 
 import io.javalin.http.Context;
-import org.tokendesk.domain.account.AccountAccess;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.common.NotFoundException;
 import org.tokendesk.domain.token.TokenScope;
@@ -22,7 +21,4 @@ public final class Paths {
                 .orElseThrow(() -> new NotFoundException("the scope must be read-write or read-only"));
     }
 
-    public static NotFoundException noAccount(AccountSid sid) {
-        return AccountAccess.notFound(sid);
-    }
 }

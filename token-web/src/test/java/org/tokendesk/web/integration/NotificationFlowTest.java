@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,9 +185,5 @@ class NotificationFlowTest {
     void a_broken_plugin_jar_does_not_stop_the_other_channels() {
         var channels = node.app().injector().getInstance(org.tokendesk.web.notify.NotifierRegistry.class).channels();
         assertEquals(java.util.Set.of("email", "webhook", "logfile"), channels);
-    }
-
-    static void unchecked(IOException e) {
-        throw new UncheckedIOException(e);
     }
 }
