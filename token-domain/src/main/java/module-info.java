@@ -15,4 +15,5 @@ module org.tokendesk.domain {
     exports org.tokendesk.domain.tx;
     exports org.tokendesk.domain.integration;
     exports org.tokendesk.domain.notice;
+    exports org.tokendesk.domain.usage;
 }

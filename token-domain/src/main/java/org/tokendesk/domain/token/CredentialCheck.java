@@ -8,6 +8,9 @@ import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.secret.AuthTokenHasher;
 import org.tokendesk.domain.secret.TokenHash;
 import org.tokendesk.domain.tx.Transactions;
+import org.tokendesk.domain.usage.ClientInfo;
+import org.tokendesk.domain.usage.SightingRecorder;
+import org.tokendesk.domain.usage.UseKind;
 
 /**
  * Answers whether a presented credential is valid: the hot path behind {@code /v1/auth/check}
@@ -21,6 +24,8 @@ public final class CredentialCheck {
     private final UsageRecorder usage;
     private final Clock clock;
     private final CheckCache cache;
+    private final SightingRecorder validUses;
+    private final SightingRecorder staleUses;
 
     public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
             Clock clock) {
@@ -29,6 +34,18 @@ public final class CredentialCheck {
 
     public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
             Clock clock, CheckCache cache) {
+        this(tx, hasher, limiter, usage, clock, cache, new SightingRecorder(UseKind.VALID, 0),
+                new SightingRecorder(UseKind.STALE, 0));
+    }
+
+    /**
+     * @param validUses counts passing checks per client (the usage chart, recent clients)
+     * @param staleUses records checks with reset tokens (old-token sightings)
+     */
+    public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
+            Clock clock, CheckCache cache, SightingRecorder validUses, SightingRecorder staleUses) {
+        this.validUses = validUses;
+        this.staleUses = staleUses;
         this.tx = tx;
         this.hasher = hasher;
         this.limiter = limiter;
@@ -44,6 +61,17 @@ public final class CredentialCheck {
      * @param clientAddress the client, for the failure limit
      */
     public CheckResult check(String accountSid, String authToken, String method, String clientAddress) {
+        return check(accountSid, authToken, method, ClientInfo.of(clientAddress));
+    }
+
+    /**
+     * @param accountSid the presented SID, unchecked
+     * @param authToken the presented token, unchecked
+     * @param method the HTTP method being authorized
+     * @param client the client: its address for the failure limit, all of it for usage and sightings
+     */
+    public CheckResult check(String accountSid, String authToken, String method, ClientInfo client) {
+        String clientAddress = client.address();
         Instant now = clock.instant();
         String addressKey = "ip:" + clientAddress;
         Optional<Duration> addressBlocked = limiter.blockedFor(addressKey, now);
@@ -67,7 +95,9 @@ public final class CredentialCheck {
             if (!credential.scope().permits(method)) {
                 return new CheckResult.ForbiddenMethod(credential);
             }
-            usage.record(new TokenKey(credential.accountSid(), credential.scope()), now);
+            TokenKey key = new TokenKey(credential.accountSid(), credential.scope());
+            usage.record(key, now);
+            validUses.record(key, client, now);
             return new CheckResult.Valid(credential);
         }
         String sidKey = "sid:" + sid.get().value();
@@ -77,7 +107,11 @@ public final class CredentialCheck {
         if (sidBlocked.isPresent()) {
             return new CheckResult.Limited(sidBlocked.get());
         }
-        Optional<Instant> resetAt = tx.read(s -> s.tokens().findResetAt(sid.get(), hash));
-        return resetAt.<CheckResult>map(CheckResult.Reset::new).orElseGet(CheckResult.Invalid::new);
+        Optional<InvalidatedToken> reset = tx.read(s -> s.tokens().findReset(sid.get(), hash));
+        if (reset.isEmpty()) {
+            return new CheckResult.Invalid();
+        }
+        staleUses.record(new TokenKey(reset.get().accountSid(), reset.get().scope()), client, now);
+        return new CheckResult.Reset(reset.get().invalidatedAt());
     }
 }

@@ -2,7 +2,9 @@ package org.tokendesk.domain.token;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.tokendesk.domain.account.AccountSid;
+import org.tokendesk.domain.usage.StaleUse;
 
 /**
  * What the token card shows: no secret, hints only.
@@ -25,22 +27,26 @@ public record LegacyTokenCard(AccountSid accountSid, boolean legacy, String apiV
      * @param createdAt when created
      * @param lastResetAt last reset, or null
      * @param lastUsedAt last passing check, or null
+     * @param staleUse old-token sightings of the last {@link StaleUse#WINDOW}, or null when none
      */
-    public record TokenState(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt) {
+    public record TokenState(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt,
+            StaleUse staleUse) {
 
-        static TokenState of(StoredToken token) {
-            return new TokenState(token.hint(), token.createdAt(), token.lastResetAt(), token.lastUsedAt());
+        static TokenState of(StoredToken token, Map<TokenScope, StaleUse> staleUse) {
+            return new TokenState(token.hint(), token.createdAt(), token.lastResetAt(), token.lastUsedAt(),
+                    staleUse.get(token.scope()));
         }
     }
 
-    static LegacyTokenCard of(CardRecord card, List<String> available, List<StoredToken> tokens) {
+    static LegacyTokenCard of(CardRecord card, List<String> available, List<StoredToken> tokens,
+            Map<TokenScope, StaleUse> staleUse) {
         TokenState rw = null;
         TokenState ro = null;
         for (StoredToken token : tokens) {
             if (token.scope() == TokenScope.READ_WRITE) {
-                rw = TokenState.of(token);
+                rw = TokenState.of(token, staleUse);
             } else {
-                ro = TokenState.of(token);
+                ro = TokenState.of(token, staleUse);
             }
         }
         return new LegacyTokenCard(card.accountSid(), card.legacy(), card.apiVersion(), available, card.createdAt(),

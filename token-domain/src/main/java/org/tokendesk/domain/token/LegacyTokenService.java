@@ -2,6 +2,7 @@ package org.tokendesk.domain.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import org.tokendesk.domain.account.AccountAccess;
 import org.tokendesk.domain.account.AccountSid;
@@ -14,6 +15,7 @@ import org.tokendesk.domain.operator.Actor;
 import org.tokendesk.domain.secret.Secret;
 import org.tokendesk.domain.tx.Stores;
 import org.tokendesk.domain.tx.Transactions;
+import org.tokendesk.domain.usage.StaleUse;
 
 /** The legacy token card's use cases: enable, show, change API version, reveal, reset. */
 public final class LegacyTokenService {
@@ -146,7 +148,16 @@ public final class LegacyTokenService {
     }
 
     private LegacyTokenCard cardOf(Stores s, AccountSid sid) {
-        return LegacyTokenCard.of(requireCard(s, sid), apiVersions.available(), s.tokens().tokens(sid));
+        CardRecord card = requireCard(s, sid);
+        Instant now = clock.instant();
+        Map<TokenScope, StaleUse> staleUse = new EnumMap<>(TokenScope.class);
+        for (TokenScope scope : TokenScope.values()) {
+            StaleUse sightings = StaleUse.read(s, sid, scope, now);
+            if (sightings != null) {
+                staleUse.put(scope, sightings);
+            }
+        }
+        return LegacyTokenCard.of(card, apiVersions.available(), s.tokens().tokens(sid), staleUse);
     }
 
     private static CardRecord requireCard(Stores s, AccountSid sid) {

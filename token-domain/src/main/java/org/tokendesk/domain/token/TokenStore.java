@@ -37,7 +37,12 @@ public interface TokenStore {
     Optional<ActiveCredential> findActive(TokenHash hash);
 
     /** When a token of this account with this hash was reset (latest), if it ever was. */
-    Optional<Instant> findResetAt(AccountSid sid, TokenHash hash);
+    default Optional<Instant> findResetAt(AccountSid sid, TokenHash hash) {
+        return findReset(sid, hash).map(InvalidatedToken::invalidatedAt);
+    }
+
+    /** The latest history row of a token of this account with this hash, if it was ever reset. */
+    Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash);
 
     /**
      * Raises {@code lastUsedAt} to the given times (never lowers it). A time before the token's

@@ -8,6 +8,7 @@ import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
 import org.tokendesk.domain.token.TokenStore;
+import org.tokendesk.domain.usage.SightingStore;
 
 /** Every store, bound to one transaction. */
 public interface Stores {
@@ -27,4 +28,6 @@ public interface Stores {
     IntegrationStore integrations();
 
     OutboxStore outbox();
+
+    SightingStore sightings();
 }

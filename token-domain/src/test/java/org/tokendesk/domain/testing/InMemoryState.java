@@ -21,6 +21,10 @@ import org.tokendesk.domain.token.CardRecord;
 import org.tokendesk.domain.token.InvalidatedToken;
 import org.tokendesk.domain.token.StoredToken;
 import org.tokendesk.domain.token.TokenKey;
+import org.tokendesk.domain.token.TokenScope;
+import org.tokendesk.domain.usage.SightedClient;
+import org.tokendesk.domain.usage.Sighting;
+import org.tokendesk.domain.usage.UseKind;
 
 /** The whole "database": plain collections of immutable rows, copied per write transaction. */
 final class InMemoryState {
@@ -39,6 +43,8 @@ final class InMemoryState {
     final Map<String, Delivery> deliveries;
     final Map<String, Lease> leases;
     final List<DeliveryAttempt> attempts;
+    final Map<UseBucket, Sighting> uses;
+    final Map<ReminderKey, Instant> reminders;
     long lastAuditId;
 
     InMemoryState() {
@@ -56,6 +62,8 @@ final class InMemoryState {
         deliveries = new LinkedHashMap<>();
         leases = new LinkedHashMap<>();
         attempts = new ArrayList<>();
+        uses = new LinkedHashMap<>();
+        reminders = new LinkedHashMap<>();
     }
 
     private InMemoryState(InMemoryState other) {
@@ -73,6 +81,8 @@ final class InMemoryState {
         deliveries = new LinkedHashMap<>(other.deliveries);
         leases = new LinkedHashMap<>(other.leases);
         attempts = new ArrayList<>(other.attempts);
+        uses = new LinkedHashMap<>(other.uses);
+        reminders = new LinkedHashMap<>(other.reminders);
         lastAuditId = other.lastAuditId;
     }
 
@@ -101,7 +111,17 @@ final class InMemoryState {
         all.addAll(deliveries.values());
         all.addAll(leases.values());
         all.addAll(attempts);
+        all.addAll(uses.values());
+        all.addAll(reminders.keySet());
         return all;
+    }
+
+    /** One hour bucket of one client's uses of one token. */
+    record UseBucket(UseKind kind, TokenKey token, Instant hour, SightedClient client) {
+    }
+
+    /** Which integration was reminded of stale use of which scope. */
+    record ReminderKey(String integrationId, TokenScope scope) {
     }
 
     record MemberKey(AccountSid sid, String operatorId) {

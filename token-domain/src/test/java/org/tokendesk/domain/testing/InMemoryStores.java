@@ -9,6 +9,7 @@ import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
 import org.tokendesk.domain.token.TokenStore;
 import org.tokendesk.domain.tx.Stores;
+import org.tokendesk.domain.usage.SightingStore;
 
 /** Every store over one snapshot of the state; writes are refused when the snapshot is read-only. */
 public final class InMemoryStores implements Stores {
@@ -21,6 +22,7 @@ public final class InMemoryStores implements Stores {
     private final AuditStore audit;
     private final IntegrationStore integrations;
     private final OutboxStore outbox;
+    private final SightingStore sightings;
 
     InMemoryStores(InMemoryState state, boolean writable) {
         this.accounts = new InMemoryAccountStore(state, writable);
@@ -31,6 +33,7 @@ public final class InMemoryStores implements Stores {
         this.audit = new InMemoryAuditStore(state, writable);
         this.integrations = new InMemoryIntegrationStore(state, writable);
         this.outbox = new InMemoryOutboxStore(state, writable);
+        this.sightings = new InMemorySightingStore(state, writable);
     }
 
     @Override
@@ -71,5 +74,10 @@ public final class InMemoryStores implements Stores {
     @Override
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    @Override
+    public SightingStore sightings() {
+        return sightings;
     }
 }

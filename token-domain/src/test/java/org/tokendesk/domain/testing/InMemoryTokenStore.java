@@ -89,11 +89,10 @@ final class InMemoryTokenStore extends StoreBase implements TokenStore {
     }
 
     @Override
-    public Optional<Instant> findResetAt(AccountSid sid, TokenHash hash) {
+    public Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash) {
         return read().history.stream()
                 .filter(h -> h.accountSid().equals(sid) && h.hash().equals(hash))
-                .map(InvalidatedToken::invalidatedAt)
-                .max(Comparator.naturalOrder());
+                .max(Comparator.comparing(InvalidatedToken::invalidatedAt));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
 import org.tokendesk.domain.token.TokenStore;
 import org.tokendesk.domain.tx.Stores;
+import org.tokendesk.domain.usage.SightingStore;
 import org.tokendesk.persistence.Dialect;
 
 /** The stores of one handle (one transaction). Stores are created on first use. */
@@ -61,5 +62,10 @@ final class JdbiStores implements Stores {
     @Override
     public OutboxStore outbox() {
         return new JdbiOutboxStore(handle, dialect);
+    }
+
+    @Override
+    public SightingStore sightings() {
+        return new JdbiSightingStore(handle, dialect);
     }
 }

@@ -114,10 +114,13 @@ final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
-    public Optional<Instant> findResetAt(AccountSid sid, TokenHash hash) {
-        return h.createQuery("SELECT MAX(invalidated_at) FROM token_history WHERE token_hash = :hash AND account_sid = :sid")
+    public Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash) {
+        return h.createQuery("SELECT scope, hint, invalidated_at, invalidated_by FROM token_history "
+                + "WHERE token_hash = :hash AND account_sid = :sid ORDER BY invalidated_at DESC LIMIT 1")
                 .bind("hash", hash.bytes()).bind("sid", sid.value())
-                .map((rs, ctx) -> Times.instant(rs, 1)).findOne().flatMap(Optional::ofNullable);
+                .map((rs, ctx) -> new InvalidatedToken(sid, TokenScope.fromWire(rs.getString("scope")).orElseThrow(),
+                        hash, rs.getString("hint"), Times.instant(rs, "invalidated_at"), rs.getString("invalidated_by")))
+                .findOne();
     }
 
     @Override
