@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.javalin.Javalin;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import org.tokendesk.domain.secret.MasterKey;
 import org.tokendesk.domain.secret.SecureRandomGenerator;
 import org.tokendesk.domain.token.UsageRecorder;
 import org.tokendesk.domain.tx.Transactions;
+import org.tokendesk.domain.usage.SightingRecorder;
+import org.tokendesk.domain.usage.UseRecorders;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.config.Settings;
 import org.tokendesk.web.notify.NotifierRegistry;
@@ -116,6 +119,11 @@ public final class Application implements AutoCloseable {
         UsageRecorder usage = injector.getInstance(UsageRecorder.class);
         Transactions tx = injector.getInstance(Transactions.class);
         jobs.scheduleWithFixedDelay(() -> quietly("flush lastUsedAt", () -> usage.flush(tx)), 2, 2, TimeUnit.SECONDS);
+        UseRecorders uses = injector.getInstance(UseRecorders.class);
+        jobs.scheduleWithFixedDelay(() -> quietly("flush token uses", () -> uses.flush(tx)), 2, 2, TimeUnit.SECONDS);
+        Clock clock = injector.getInstance(Clock.class);
+        jobs.scheduleWithFixedDelay(() -> quietly("purge token uses",
+                () -> SightingRecorder.purgeExpired(tx, clock.instant())), 1, 60, TimeUnit.MINUTES);
         OutboxDispatcher dispatcher = injector.getInstance(OutboxDispatcher.class);
         jobs.scheduleWithFixedDelay(() -> quietly("deliver notices", () -> {
             while (dispatcher.dispatchOnce() == OutboxDispatcher.BATCH) {
@@ -153,6 +161,7 @@ public final class Application implements AutoCloseable {
         jobs.shutdownNow();
         try {
             injector.getInstance(UsageRecorder.class).flush(injector.getInstance(Transactions.class));
+            injector.getInstance(UseRecorders.class).flush(injector.getInstance(Transactions.class));
         } catch (RuntimeException e) {
             LOG.warn("could not write the last usage times at shutdown: {}", e.getMessage());
         }

@@ -40,15 +40,17 @@ import org.tokendesk.domain.token.CheckFailureLimiter;
 import org.tokendesk.domain.token.CredentialCheck;
 import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.domain.token.ResetHook;
+import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.domain.token.TokenIssuer;
 import org.tokendesk.domain.token.UsageRecorder;
 import org.tokendesk.domain.tx.Transactions;
+import org.tokendesk.domain.usage.UseRecorders;
 import org.tokendesk.persistence.Database;
-import org.tokendesk.web.config.Settings;
 import org.tokendesk.web.cli.Version;
+import org.tokendesk.web.config.Settings;
 import org.tokendesk.web.http.Authenticator;
-import org.tokendesk.web.notify.NotifierRegistry;
 import org.tokendesk.web.http.ClientAddress;
+import org.tokendesk.web.notify.NotifierRegistry;
 import org.tokendesk.web.operator.Argon2PasswordHasher;
 import org.tokendesk.web.ops.CountingResetHook;
 import org.tokendesk.web.ops.MeteredNotifierGateway;
@@ -121,6 +123,12 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    UseRecorders useRecorders() {
+        return UseRecorders.bounded();
+    }
+
+    @Provides
+    @Singleton
     CheckCache checkCache() {
         return new CheckCache(settings.checkCacheLifetime(), System::nanoTime);
     }
@@ -128,8 +136,9 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     CredentialCheck credentialCheck(Transactions tx, AuthTokenHasher hasher, UsageRecorder usage, Clock clock,
-            CheckCache cache) {
-        return new CredentialCheck(tx, hasher, new CheckFailureLimiter(settings.checkFailureLimit()), usage, clock, cache);
+            CheckCache cache, UseRecorders uses) {
+        return new CredentialCheck(tx, hasher, new CheckFailureLimiter(settings.checkFailureLimit()), usage, clock, cache,
+                uses.valid(), uses.stale());
     }
 
     @Provides
@@ -147,9 +156,10 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Metrics metrics(Clock clock, Transactions tx) {
+    Metrics metrics(Clock clock, Transactions tx, UseRecorders uses) {
         Metrics metrics = new Metrics(clock, Version.current());
         metrics.bindDatabase(database, tx);
+        metrics.bindUseRecorders(uses);
         return metrics;
     }
 
@@ -164,6 +174,12 @@ final class CoreModule extends AbstractModule {
     IntegrationService integrations(Transactions tx, SecretCipher cipher, SecretGenerator random, Clock clock,
             Supplier<Channels> channels) {
         return new IntegrationService(tx, cipher, random, clock, channels);
+    }
+
+    @Provides
+    @Singleton
+    ResetPreviews resetPreviews(Transactions tx, IntegrationService integrations, Clock clock) {
+        return new ResetPreviews(tx, integrations, clock);
     }
 
     @Provides

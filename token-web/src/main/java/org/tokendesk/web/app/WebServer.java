@@ -11,6 +11,7 @@ import org.tokendesk.domain.operator.OperatorService;
 import org.tokendesk.domain.operator.SessionService;
 import org.tokendesk.domain.token.CredentialCheck;
 import org.tokendesk.domain.token.LegacyTokenService;
+import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.account.AccountRoutes;
 import org.tokendesk.web.check.CheckRoutes;
@@ -19,11 +20,11 @@ import org.tokendesk.web.health.HealthRoutes;
 import org.tokendesk.web.http.AccountGate;
 import org.tokendesk.web.http.Authenticator;
 import org.tokendesk.web.http.BodyLimit;
-import org.tokendesk.web.integration.IntegrationRoutes;
 import org.tokendesk.web.http.ClientAddress;
 import org.tokendesk.web.http.Json;
 import org.tokendesk.web.http.Problems;
 import org.tokendesk.web.http.SecurityHeaders;
+import org.tokendesk.web.integration.IntegrationRoutes;
 import org.tokendesk.web.operator.OperatorRoutes;
 import org.tokendesk.web.ops.Metrics;
 import org.tokendesk.web.ops.OpsRoutes;
@@ -44,7 +45,8 @@ final class WebServer {
                 injector.getInstance(ManagementKeyService.class), injector.getInstance(OperatorService.class), auth);
         var accounts = new AccountRoutes(injector.getInstance(AccountService.class),
                 injector.getInstance(AuditLogService.class), auth);
-        var tokens = new LegacyTokenRoutes(injector.getInstance(LegacyTokenService.class), auth);
+        var tokens = new LegacyTokenRoutes(injector.getInstance(LegacyTokenService.class),
+                injector.getInstance(ResetPreviews.class), auth);
         var integrations = new IntegrationRoutes(injector.getInstance(IntegrationService.class),
                 injector.getInstance(NoticeService.class), auth);
         var health = new HealthRoutes(injector.getInstance(Database.class));

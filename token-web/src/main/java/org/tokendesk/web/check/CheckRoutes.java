@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.domain.token.CheckResult;
 import org.tokendesk.domain.token.CredentialCheck;
+import org.tokendesk.domain.usage.ClientInfo;
 import org.tokendesk.web.api.VerifyRequest;
 import org.tokendesk.web.api.VerifyResponse;
 import org.tokendesk.web.http.ClientAddress;
@@ -38,9 +39,10 @@ public final class CheckRoutes {
         ctx.header("Cache-Control", "no-store");
         String method = method(ctx.header("X-Original-Method"), ctx.header("X-Forwarded-Method"));
         var credentials = BasicCredentials.parse(ctx.header("Authorization"));
+        ClientInfo client = CheckClient.of(ctx, clientAddress);
         CheckResult result = credentials.isEmpty()
-                ? check.check(null, null, method, clientAddress.of(ctx))
-                : check.check(credentials.get().accountSid(), credentials.get().authToken(), method, clientAddress.of(ctx));
+                ? check.check(null, null, method, client)
+                : check.check(credentials.get().accountSid(), credentials.get().authToken(), method, client);
         if (result instanceof CheckResult.Valid valid) {
             ctx.header("X-Account-Sid", valid.credential().accountSid().value());
             ctx.header("X-Token-Scope", valid.credential().scope().wireName());
@@ -66,7 +68,8 @@ public final class CheckRoutes {
             throw ValidationException.of("method", "must be an HTTP method such as GET");
         }
         String method = method(request.method(), null);
-        CheckResult result = check.check(request.accountSid(), request.authToken(), method, clientAddress.of(ctx));
+        CheckResult result = check.check(request.accountSid(), request.authToken(), method,
+                CheckClient.of(ctx, clientAddress));
         VerifyResponse response;
         if (result instanceof CheckResult.Valid valid) {
             response = VerifyResponse.valid(valid.credential().accountSid().value(),

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.tx.Transactions;
+import org.tokendesk.domain.usage.SightingRecorder;
+import org.tokendesk.domain.usage.UseRecorders;
 import org.tokendesk.persistence.Database;
 
 /**
@@ -61,6 +64,16 @@ public final class Metrics implements AutoCloseable {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Uses the recorders dropped because their bounded maps were full (a flood of distinct clients). */
+    public void bindUseRecorders(UseRecorders uses) {
+        FunctionCounter.builder("tokendesk.sightings.dropped", uses.stale(), SightingRecorder::dropped)
+                .description("Old-token sightings not recorded because the recorder was full").tag("kind", "stale")
+                .register(registry);
+        FunctionCounter.builder("tokendesk.sightings.dropped", uses.valid(), SightingRecorder::dropped)
+                .description("Client uses not recorded because the recorder was full").tag("kind", "valid")
+                .register(registry);
     }
 
     /** The pool's connections (HikariCP's own metric names) and the outbox, read at every scrape. */

@@ -7,6 +7,8 @@ import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.domain.operator.Actor;
 import org.tokendesk.domain.token.LegacyTokenCard;
 import org.tokendesk.domain.token.LegacyTokenService;
+import org.tokendesk.domain.token.ResetPreview;
+import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.domain.token.ResetResult;
 import org.tokendesk.web.api.ApiVersionRequest;
 import org.tokendesk.web.api.CardView;
@@ -23,10 +25,12 @@ public final class LegacyTokenRoutes {
     private static final String BASE = "/api/v1/accounts/{accountSid}/legacy-token";
 
     private final LegacyTokenService tokens;
+    private final ResetPreviews previews;
     private final Authenticator auth;
 
-    public LegacyTokenRoutes(LegacyTokenService tokens, Authenticator auth) {
+    public LegacyTokenRoutes(LegacyTokenService tokens, ResetPreviews previews, Authenticator auth) {
         this.tokens = tokens;
+        this.previews = previews;
         this.auth = auth;
     }
 
@@ -36,6 +40,7 @@ public final class LegacyTokenRoutes {
         routes.patch(BASE, this::changeApiVersion);
         routes.get(BASE + "/credentials", this::credentials);
         routes.post(BASE + "/{scope}/reset", this::reset);
+        routes.get(BASE + "/{scope}/reset-preview", this::resetPreview);
     }
 
     void enable(Context ctx) {
@@ -88,16 +93,23 @@ public final class LegacyTokenRoutes {
                 result.resetAt(), result.noticesQueued()));
     }
 
+    void resetPreview(Context ctx) {
+        Actor actor = auth.require(ctx);
+        ResetPreview preview = previews.preview(actor, Paths.accountSid(ctx), Paths.scope(ctx));
+        Json.write(ctx, 200, UsageViews.preview(preview));
+    }
+
     public static CardView view(LegacyTokenCard card) {
         return new CardView(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
                 card.createdAt(), view(card.readWrite()), view(card.readOnly()));
     }
 
     private static CardView.TokenView view(LegacyTokenCard.TokenState t) {
-        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null);
+        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null,
+                UsageViews.staleUse(t.staleUse()));
     }
 
     private static CardView.TokenView withToken(CardView.TokenView t, String token) {
-        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token);
+        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token, t.staleUse());
     }
 }
