@@ -152,6 +152,20 @@ class OpenApiConformanceTest {
         JsonNode notices = Eventually.waitFor("a notice", Duration.ofSeconds(10),
                 () -> get(admin, base + "/notices").json().get("notices"), n -> n.size() > 0);
         get(admin, base + "/notices?limit=nope");
+        // old-token sightings reach the card after the recorder's flush (another account: this one's
+        // failed checks are limited by now); the reset preview
+        String sighted = admin.createAccount("Sighted");
+        LegacyTokens before = admin.enableLegacyTokens(sighted);
+        admin.post("/api/v1/accounts/" + sighted + "/legacy-token/read-write/reset", null);
+        check(anonymous, Map.of("Authorization", ApiClient.basic(sighted, before.readWrite()), "User-Agent", "walk/1",
+                "X-Original-URI", "/walk?x=1", "X-Real-IP", TestNode.uniqueAddress()));
+        Eventually.waitFor("a sighting on the card", Duration.ofSeconds(10),
+                () -> get(admin, "/api/v1/accounts/" + sighted + "/legacy-token").json().get("readWrite").get("staleUse"),
+                s -> !s.isNull());
+        get(admin, "/api/v1/accounts/" + sighted + "/legacy-token/read-write/reset-preview");
+        get(admin, base + "/legacy-token/read-write/reset-preview");
+        get(admin, base + "/legacy-token/sideways/reset-preview");
+        get(viewer, base + "/legacy-token/read-write/reset-preview");
         post(admin, base + "/notices/" + notices.get(0).get("id").asText() + "/redeliver", null);
         post(admin, base + "/notices/msg_none/redeliver", null);
         delete(admin, base + "/integrations/" + integrationId);
