@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.tokendesk.web.testing.ApiClient;
+import org.tokendesk.web.testing.Eventually;
 import org.tokendesk.web.testing.LegacyTokens;
 import org.tokendesk.web.testing.TestNode;
 
@@ -167,6 +170,27 @@ class NginxGatewayTest {
         assertEquals(200, renewed.status(), renewed.body());
         assertEquals("read_write", renewed.header("X-Echo-Token-Scope"));
         assertEquals(200, call("GET", "/orders/read-only-untouched", tokens.accountSid(), tokens.readOnly()).status());
+    }
+
+    @Test
+    void an_old_token_through_nginx_is_recorded_as_a_sighting_with_user_agent_and_path_but_not_the_query() {
+        LegacyTokens tokens = account("Gateway sighting");
+        var reset = admin.post("/api/v1/accounts/" + tokens.accountSid() + "/legacy-token/read-write/reset", null);
+        assertEquals(200, reset.status(), reset.body());
+
+        var old = call(nginx, "GET", "/some/path?secret=x", tokens.accountSid(), tokens.readWrite(),
+                Map.of("User-Agent", "legacy-cron/2.1"));
+        assertEquals(401, old.status(), old.body());
+
+        JsonNode staleUse = Eventually.waitFor("the sighting on the card", Duration.ofSeconds(10),
+                () -> admin.get("/api/v1/accounts/" + tokens.accountSid() + "/legacy-token").json().get("readWrite")
+                        .get("staleUse"), s -> !s.isNull());
+        assertEquals(1, staleUse.get("count").asLong());
+        JsonNode client = staleUse.get("clients").get(0);
+        assertEquals("legacy-cron/2.1", client.get("userAgent").asText());
+        assertEquals("/some/path", client.get("uri").asText());
+        assertEquals("127.0.0.1", client.get("address").asText(), "nginx's X-Real-IP: the client's address");
+        assertTrue(!staleUse.toString().contains("secret"), staleUse.toString());
     }
 
     @Test
