@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param credentialsUrl where an operator of the account finds the new token
  * @param oldTokenValidUntil until when the old token still works, when a grace period was chosen
  * @param acknowledgeUrl a single-use link with which the owner confirms the update, if offered
+ * @param staleUse for {@link #TOKEN_STALE_USE}: how often and by how many clients the reset token
+ *     was still presented; empty for other types
  */
 public record Notice(
         String deliveryId,
@@ -43,7 +45,8 @@ public record Notice(
         String integrationName,
         URI credentialsUrl,
         Optional<Instant> oldTokenValidUntil,
-        Optional<URI> acknowledgeUrl) {
+        Optional<URI> acknowledgeUrl,
+        Optional<StaleUse> staleUse) {
 
     /** A token was reset; the old value no longer passes authorization checks. */
     public static final String TOKEN_RESET = "token.reset";
@@ -69,6 +72,7 @@ public record Notice(
         Objects.requireNonNull(credentialsUrl, "credentialsUrl");
         Objects.requireNonNull(oldTokenValidUntil, "oldTokenValidUntil");
         Objects.requireNonNull(acknowledgeUrl, "acknowledgeUrl");
+        Objects.requireNonNull(staleUse, "staleUse");
     }
 
     /** The acknowledgement link is a single-use credential of the owner, so it is not printed. */
@@ -104,6 +108,7 @@ public record Notice(
         private URI credentialsUrl;
         private Optional<Instant> oldTokenValidUntil = Optional.empty();
         private Optional<URI> acknowledgeUrl = Optional.empty();
+        private Optional<StaleUse> staleUse = Optional.empty();
 
         private Builder() {
         }
@@ -136,12 +141,14 @@ public record Notice(
         public Builder oldTokenValidUntil(Instant v) { oldTokenValidUntil = Optional.ofNullable(v); return this; }
         /** @param v acknowledgement link, or null @return this */
         public Builder acknowledgeUrl(URI v) { acknowledgeUrl = Optional.ofNullable(v); return this; }
+        /** @param v sighting summary of a stale-use notice, or null @return this */
+        public Builder staleUse(StaleUse v) { staleUse = Optional.ofNullable(v); return this; }
 
         /** @return the notice */
         public Notice build() {
             return new Notice(deliveryId, type, occurredAt, accountSid, scope, resetAt, resetBy,
                     previousTokenHint, apiVersion, integrationId, integrationName, credentialsUrl,
-                    oldTokenValidUntil, acknowledgeUrl);
+                    oldTokenValidUntil, acknowledgeUrl, staleUse);
         }
     }
 }

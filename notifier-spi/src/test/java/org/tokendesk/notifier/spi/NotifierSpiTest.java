@@ -51,5 +51,19 @@ class NotifierSpiTest {
                 .integrationName("billing").credentialsUrl(URI.create("http://localhost:8080/x")).build();
         assertEquals(Notice.TOKEN_RESET, notice.type());
         assertTrue(notice.oldTokenValidUntil().isEmpty());
+        assertTrue(notice.staleUse().isEmpty());
+    }
+
+    @Test
+    void a_stale_use_summary_is_carried_by_the_notice_and_checked_for_sense() {
+        StaleUse use = new StaleUse(5, 2, Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
+        var notice = Notice.builder().deliveryId("msg_1").type(Notice.TOKEN_STALE_USE).occurredAt(Instant.EPOCH)
+                .accountSid("AC00000000000000000000000000000000").scope("read_write").resetAt(Instant.EPOCH)
+                .resetBy("ops@example.com").previousTokenHint("…a1b2").apiVersion("v12").integrationId("int_1")
+                .integrationName("billing").credentialsUrl(URI.create("http://localhost:8080/x")).staleUse(use).build();
+        assertEquals(Optional.of(use), notice.staleUse());
+        assertThrows(IllegalArgumentException.class, () -> new StaleUse(1, 2, Instant.EPOCH, Instant.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> new StaleUse(0, 0, Instant.EPOCH, Instant.EPOCH));
+        assertThrows(NullPointerException.class, () -> new StaleUse(1, 1, null, Instant.EPOCH));
     }
 }

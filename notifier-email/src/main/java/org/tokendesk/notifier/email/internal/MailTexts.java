@@ -54,12 +54,19 @@ final class MailTexts {
         values.put("credentialsUrl", notice.credentialsUrl().toString());
         notice.oldTokenValidUntil().map(dates::format).ifPresent(v -> values.put("oldTokenValidUntil", v));
         notice.acknowledgeUrl().map(URI::toString).ifPresent(v -> values.put("acknowledgeUrl", v));
+        notice.staleUse().ifPresent(use -> {
+            values.put("staleCount", String.format(locale, "%,d", use.count()));
+            values.put("staleClients", String.format(locale, "%,d", use.clients()));
+            values.put("staleFirstSeenAt", dates.format(use.firstSeenAt()));
+            values.put("staleLastSeenAt", dates.format(use.lastSeenAt()));
+        });
 
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(text(texts, "greeting", type));
         paragraphs.add(text(texts, "what", type));
         paragraphs.add(text(texts, notice.oldTokenValidUntil().isPresent() ? "old.grace" : "old.stops", type));
-        paragraphs.add(text(texts, "integration", type));
+        // the counts line needs the summary; a stale-use notice without one keeps the general line
+        paragraphs.add(notice.staleUse().isPresent() ? text(texts, "integration", type) : texts.getProperty("integration"));
         paragraphs.add(text(texts, "where", type));
         paragraphs.add(text(texts, "unexpected", type));
         if (notice.acknowledgeUrl().isPresent()) {

@@ -8,11 +8,13 @@ import static org.tokendesk.notifier.email.internal.Fixtures.notice;
 import static org.tokendesk.notifier.email.internal.Fixtures.recipient;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tokendesk.notifier.spi.Notice;
+import org.tokendesk.notifier.spi.StaleUse;
 
 class MailTextsTest {
 
@@ -79,6 +81,21 @@ class MailTextsTest {
         assertTrue(stale.text().contains("A client is still presenting the old Auth Token"), stale.text());
         assertTrue(scheduled.subject().contains("geplant"), scheduled.subject());
         assertTrue(scheduled.text().contains("Ab dann besteht das alte Token (endet auf …a1b2)"), scheduled.text());
+    }
+
+    @Test
+    void a_stale_use_mail_says_how_often_from_how_many_clients_and_when_in_english_and_german() {
+        StaleUse use = new StaleUse(1234, 3, Instant.parse("2026-03-02T08:00:00Z"), Instant.parse("2026-03-02T09:30:00Z"));
+        Notice notice = notice().type(Notice.TOKEN_STALE_USE).staleUse(use).build();
+
+        MailContent en = MailTexts.render(notice, recipient(Locale.ENGLISH));
+        MailContent de = MailTexts.render(notice, recipient(Locale.GERMAN));
+
+        assertTrue(en.text().contains("still used the old token 1,234 times from 3 clients"), en.text());
+        assertTrue(en.text().contains("2 March 2026, 09:30 UTC"), en.text());
+        assertTrue(en.html().contains("1,234 times from 3 clients"), en.html());
+        assertTrue(de.text().contains("noch 1.234-mal von 3 Clients verwendet"), de.text());
+        assertTrue(de.html().contains("Bitte stellen Sie sie auf das neue Token um."), de.html());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.tokendesk.notifier.webhook.internal;
 
 /**
- * Writes a flat JSON object field by field. Only what the webhook body needs: string values and
- * nested objects. Keeps the module free of a JSON library, which plugins would otherwise have to
+ * Writes a flat JSON object field by field. Only what the webhook body needs: string and
+ * integer values and nested objects. Keeps the module free of a JSON library, which plugins would otherwise have to
  * carry into their own module layer.
  */
 final class JsonObject {
@@ -11,6 +11,10 @@ final class JsonObject {
 
     JsonObject put(String name, String value) {
         return putRaw(name, quote(value));
+    }
+
+    JsonObject put(String name, long value) {
+        return putRaw(name, Long.toString(value));
     }
 
     JsonObject put(String name, JsonObject value) {

@@ -29,6 +29,11 @@ public final class WebhookPayload {
         notice.oldTokenValidUntil().ifPresent(until -> data.put("oldTokenValidUntil",
                 DateTimeFormatter.ISO_INSTANT.format(until)));
         notice.acknowledgeUrl().ifPresent(url -> data.put("acknowledgeUrl", url.toString()));
+        notice.staleUse().ifPresent(use -> data.put("staleUse", new JsonObject()
+                .put("count", use.count())
+                .put("clients", use.clients())
+                .put("firstSeenAt", DateTimeFormatter.ISO_INSTANT.format(use.firstSeenAt()))
+                .put("lastSeenAt", DateTimeFormatter.ISO_INSTANT.format(use.lastSeenAt()))));
         return new JsonObject()
                 .put("type", notice.type())
                 .put("timestamp", DateTimeFormatter.ISO_INSTANT.format(notice.occurredAt()))

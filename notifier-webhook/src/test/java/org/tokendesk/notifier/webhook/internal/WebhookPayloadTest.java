@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tokendesk.notifier.spi.Notice;
+import org.tokendesk.notifier.spi.StaleUse;
 
 class WebhookPayloadTest {
 
@@ -53,6 +54,24 @@ class WebhookPayloadTest {
         assertEquals("2026-03-02T10:15:00Z", data.get("oldTokenValidUntil").asText());
         assertEquals("https://tokendesk.example.org/ack/abc", data.get("acknowledgeUrl").asText());
         assertEquals(10, names(data).size());
+    }
+
+    @Test
+    void a_stale_use_notice_carries_the_sighting_summary_in_data_stale_use() throws Exception {
+        Notice notice = notice().type(Notice.TOKEN_STALE_USE)
+                .staleUse(new StaleUse(12, 3, Instant.parse("2026-03-02T08:00:00Z"), Instant.parse("2026-03-02T09:30:00Z")))
+                .build();
+
+        JsonNode body = json.readTree(WebhookPayload.json(notice));
+
+        assertEquals("token.stale_use", body.get("type").asText());
+        JsonNode staleUse = body.get("data").get("staleUse");
+        assertEquals(List.of("count", "clients", "firstSeenAt", "lastSeenAt"), names(staleUse));
+        assertEquals(12, staleUse.get("count").asInt());
+        assertEquals(3, staleUse.get("clients").asInt());
+        assertEquals("2026-03-02T08:00:00Z", staleUse.get("firstSeenAt").asText());
+        assertEquals("2026-03-02T09:30:00Z", staleUse.get("lastSeenAt").asText());
+        assertEquals(9, names(body.get("data")).size());
     }
 
     @Test
