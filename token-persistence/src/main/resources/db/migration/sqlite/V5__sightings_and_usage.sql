@@ -25,3 +25,9 @@ CREATE TABLE stale_use_reminders (
     reminded_at     INTEGER NOT NULL,
     PRIMARY KEY (integration_id, scope)
 );
+
+-- A stale-use reminder reports the sightings that caused it; null on every other notice.
+ALTER TABLE deliveries ADD COLUMN stale_count INTEGER;
+ALTER TABLE deliveries ADD COLUMN stale_clients INTEGER;
+ALTER TABLE deliveries ADD COLUMN stale_first_seen INTEGER;
+ALTER TABLE deliveries ADD COLUMN stale_last_seen INTEGER;

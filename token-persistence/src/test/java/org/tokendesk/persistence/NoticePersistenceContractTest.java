@@ -29,6 +29,7 @@ import org.tokendesk.domain.notice.NoticePlanner;
 import org.tokendesk.domain.notice.NotifierGateway;
 import org.tokendesk.domain.notice.OutboxDispatcher;
 import org.tokendesk.domain.notice.RetrySchedule;
+import org.tokendesk.domain.notice.StaleUseReminders;
 import org.tokendesk.domain.operator.Actor;
 import org.tokendesk.domain.secret.AesGcmSecretCipher;
 import org.tokendesk.domain.secret.HmacAuthTokenHasher;
@@ -37,7 +38,11 @@ import org.tokendesk.domain.secret.SecureRandomGenerator;
 import org.tokendesk.domain.token.ApiVersions;
 import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.domain.token.TokenIssuer;
+import org.tokendesk.domain.token.TokenKey;
 import org.tokendesk.domain.token.TokenScope;
+import org.tokendesk.domain.usage.SightedClient;
+import org.tokendesk.domain.usage.Sighting;
+import org.tokendesk.domain.usage.UseKind;
 import org.tokendesk.notifier.spi.DeliveryOutcome;
 import org.tokendesk.notifier.spi.Notice;
 import org.tokendesk.notifier.spi.Recipient;
@@ -97,6 +102,33 @@ abstract class NoticePersistenceContractTest {
         boolean plain = db.transactions().read(s -> s.integrations().secrets(stored.id())).map(w ->
                 new String(w.current(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("whsec_")).orElseThrow();
         assertFalse(plain, "secrets are stored encrypted");
+    }
+
+    @Test
+    void a_stale_use_reminder_is_queued_once_with_its_summary_and_the_last_reset() {
+        integration("billing", List.of("read_write"));
+        tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, ORIGIN);
+        var second = tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, ORIGIN);
+        var reset = db.transactions().read(s -> s.tokens().latestReset(sid, TokenScope.READ_WRITE)).orElseThrow();
+        assertEquals(second.resetAt(), reset.invalidatedAt());
+        assertEquals("admin@example.com", reset.invalidatedBy());
+        Instant seen = clock.instant();
+        db.transactions().write(s -> {
+            s.sightings().add(List.of(new Sighting(UseKind.STALE, new TokenKey(sid, TokenScope.READ_WRITE),
+                    new SightedClient("198.51.100.1", "cron/1", "/orders"), 4, seen, seen.plusSeconds(3))));
+            return null;
+        });
+        var reminders = new StaleUseReminders(db.transactions(), clock, channels, StaleUseReminders.DEFAULT_PERIOD);
+        assertEquals(2, reminders.runOnce(), "email and webhook");
+        assertEquals(0, reminders.runOnce(), "once a day");
+        var rows = db.transactions().read(s -> s.outbox().list(sid, 50)).stream()
+                .filter(d -> d.type().equals(Notice.TOKEN_STALE_USE)).toList();
+        assertEquals(2, rows.size());
+        assertEquals(new org.tokendesk.notifier.spi.StaleUse(4, 1, seen, seen.plusSeconds(3)), rows.get(0).staleUse());
+        assertEquals(reset.invalidatedAt(), rows.get(0).resetAt());
+        assertEquals(reset.hint(), rows.get(0).previousTokenHint());
+        assertTrue(db.transactions().read(s -> s.outbox().list(sid, 50)).stream()
+                .filter(d -> d.type().equals(Notice.TOKEN_RESET)).allMatch(d -> d.staleUse() == null));
     }
 
     @Test

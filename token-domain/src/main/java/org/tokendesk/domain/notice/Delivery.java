@@ -3,6 +3,7 @@ package org.tokendesk.domain.notice;
 import java.time.Instant;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.token.TokenScope;
+import org.tokendesk.notifier.spi.StaleUse;
 
 /**
  * One attempt-tracked send of a notice over one channel: an outbox row. The notice's content is
@@ -26,9 +27,10 @@ import org.tokendesk.domain.token.TokenScope;
  * @param lastError what the last failed attempt said (truncated, no secret)
  * @param createdAt when queued
  * @param deliveredAt when delivered, or null
+ * @param staleUse for a stale-use reminder: the sighting summary it reports; otherwise null
  */
 public record Delivery(String id, AccountSid accountSid, String integrationId, String integrationName, String channel,
         String type, TokenScope scope, Instant resetAt, String resetBy, String previousTokenHint, String apiVersion,
         DeliveryStatus status, int attempts, int retryStep, Instant nextAttemptAt, String lastError, Instant createdAt,
-        Instant deliveredAt) {
+        Instant deliveredAt, StaleUse staleUse) {
 }

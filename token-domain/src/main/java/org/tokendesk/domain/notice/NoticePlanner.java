@@ -39,7 +39,7 @@ public final class NoticePlanner implements ResetHook {
             for (String channel : integration.notifiedChannels(available)) {
                 rows.add(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(), integration.name(), channel,
                         Notice.TOKEN_RESET, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
-                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null));
+                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null));
             }
         }
         s.outbox().insertAll(rows);

@@ -147,14 +147,15 @@ public final class OutboxDispatcher {
             String lastError, Instant deliveredAt) {
         return new Delivery(d.id(), d.accountSid(), d.integrationId(), d.integrationName(), d.channel(), d.type(), d.scope(),
                 d.resetAt(), d.resetBy(), d.previousTokenHint(), d.apiVersion(), status, attempts, retryStep, next,
-                lastError, d.createdAt(), deliveredAt);
+                lastError, d.createdAt(), deliveredAt, d.staleUse());
     }
 
     private Notice notice(Delivery d) {
         return Notice.builder().deliveryId(d.id()).type(d.type()).occurredAt(d.createdAt())
                 .accountSid(d.accountSid().value()).scope(d.scope().wireName()).resetAt(d.resetAt()).resetBy(d.resetBy())
                 .previousTokenHint(d.previousTokenHint()).apiVersion(d.apiVersion()).integrationId(d.integrationId())
-                .integrationName(d.integrationName()).credentialsUrl(credentialsUrl.apply(d.accountSid())).build();
+                .integrationName(d.integrationName()).credentialsUrl(credentialsUrl.apply(d.accountSid())).staleUse(d.staleUse())
+                .build();
     }
 
     private static Recipient recipient(Prepared p) {

@@ -41,6 +41,9 @@ public interface TokenStore {
         return findReset(sid, hash).map(InvalidatedToken::invalidatedAt);
     }
 
+    /** The latest reset of this scope of the account, if it was ever reset. */
+    Optional<InvalidatedToken> latestReset(AccountSid sid, TokenScope scope);
+
     /** The latest history row of a token of this account with this hash, if it was ever reset. */
     Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash);
 

@@ -89,6 +89,13 @@ final class InMemoryTokenStore extends StoreBase implements TokenStore {
     }
 
     @Override
+    public Optional<InvalidatedToken> latestReset(AccountSid sid, TokenScope scope) {
+        return read().history.stream()
+                .filter(h -> h.accountSid().equals(sid) && h.scope() == scope)
+                .max(Comparator.comparing(InvalidatedToken::invalidatedAt));
+    }
+
+    @Override
     public Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash) {
         return read().history.stream()
                 .filter(h -> h.accountSid().equals(sid) && h.hash().equals(hash))

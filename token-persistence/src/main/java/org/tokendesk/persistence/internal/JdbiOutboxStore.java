@@ -15,13 +15,14 @@ import org.tokendesk.domain.notice.DeliveryAttempt;
 import org.tokendesk.domain.notice.DeliveryStatus;
 import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.token.TokenScope;
+import org.tokendesk.notifier.spi.StaleUse;
 import org.tokendesk.persistence.Dialect;
 
 final class JdbiOutboxStore implements OutboxStore {
 
     private static final String COLUMNS = "id, account_sid, integration_id, integration_name, channel, type, scope, "
             + "reset_at, reset_by, previous_hint, api_version, status, attempts, retry_step, next_attempt_at, last_error, "
-            + "created_at, delivered_at";
+            + "created_at, delivered_at, stale_count, stale_clients, stale_first_seen, stale_last_seen";
 
     private final Handle h;
     private final Dialect dialect;
@@ -33,7 +34,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     private static final String INSERT = "INSERT INTO deliveries (" + COLUMNS + ") VALUES (:id, :sid, :iid, :iname, "
             + ":channel, :type, :scope, :resetAt, :resetBy, :hint, :apiVersion, :status, :attempts, :step, :next, :error, "
-            + ":created, :delivered)";
+            + ":created, :delivered, :staleCount, :staleClients, :staleFirst, :staleLast)";
 
     @Override
     public void insert(Delivery d) {
@@ -60,7 +61,11 @@ final class JdbiOutboxStore implements OutboxStore {
                 .bind("resetBy", d.resetBy()).bind("hint", d.previousTokenHint()).bind("apiVersion", d.apiVersion())
                 .bind("status", d.status().wireName()).bind("attempts", d.attempts()).bind("step", d.retryStep())
                 .bind("next", d.nextAttemptAt().toEpochMilli()).bind("error", d.lastError())
-                .bind("created", d.createdAt().toEpochMilli()).bind("delivered", Times.millis(d.deliveredAt()));
+                .bind("created", d.createdAt().toEpochMilli()).bind("delivered", Times.millis(d.deliveredAt()))
+                .bind("staleCount", d.staleUse() == null ? null : d.staleUse().count())
+                .bind("staleClients", d.staleUse() == null ? null : d.staleUse().clients())
+                .bind("staleFirst", d.staleUse() == null ? null : d.staleUse().firstSeenAt().toEpochMilli())
+                .bind("staleLast", d.staleUse() == null ? null : d.staleUse().lastSeenAt().toEpochMilli());
     }
 
     @Override
@@ -118,7 +123,13 @@ final class JdbiOutboxStore implements OutboxStore {
                 Times.instant(rs, "reset_at"), rs.getString("reset_by"), rs.getString("previous_hint"),
                 rs.getString("api_version"), DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
                 rs.getInt("retry_step"), Times.instant(rs, "next_attempt_at"), rs.getString("last_error"),
-                Times.instant(rs, "created_at"), Times.instant(rs, "delivered_at"));
+                Times.instant(rs, "created_at"), Times.instant(rs, "delivered_at"), staleUse(rs));
+    }
+
+    private static StaleUse staleUse(ResultSet rs) throws SQLException {
+        int count = rs.getInt("stale_count");
+        return rs.wasNull() ? null : new StaleUse(count, rs.getInt("stale_clients"),
+                Times.instant(rs, "stale_first_seen"), Times.instant(rs, "stale_last_seen"));
     }
 
     @Override

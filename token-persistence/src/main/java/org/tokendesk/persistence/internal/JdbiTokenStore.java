@@ -114,6 +114,16 @@ final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
+    public Optional<InvalidatedToken> latestReset(AccountSid sid, TokenScope scope) {
+        return h.createQuery("SELECT token_hash, hint, invalidated_at, invalidated_by FROM token_history "
+                + "WHERE account_sid = :sid AND scope = :scope ORDER BY invalidated_at DESC, id DESC LIMIT 1")
+                .bind("sid", sid.value()).bind("scope", scope.wireName())
+                .map((rs, ctx) -> new InvalidatedToken(sid, scope, new TokenHash(rs.getBytes("token_hash")),
+                        rs.getString("hint"), Times.instant(rs, "invalidated_at"), rs.getString("invalidated_by")))
+                .findOne();
+    }
+
+    @Override
     public Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash) {
         return h.createQuery("SELECT scope, hint, invalidated_at, invalidated_by FROM token_history "
                 + "WHERE token_hash = :hash AND account_sid = :sid ORDER BY invalidated_at DESC LIMIT 1")

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tokendesk.domain.notice.OutboxDispatcher;
+import org.tokendesk.domain.notice.StaleUseReminders;
 import org.tokendesk.domain.operator.OperatorService;
 import org.tokendesk.domain.operator.SessionService;
 import org.tokendesk.domain.secret.Base62;
@@ -121,6 +122,10 @@ public final class Application implements AutoCloseable {
         jobs.scheduleWithFixedDelay(() -> quietly("flush lastUsedAt", () -> usage.flush(tx)), 2, 2, TimeUnit.SECONDS);
         UseRecorders uses = injector.getInstance(UseRecorders.class);
         jobs.scheduleWithFixedDelay(() -> quietly("flush token uses", () -> uses.flush(tx)), 2, 2, TimeUnit.SECONDS);
+        StaleUseReminders reminders = injector.getInstance(StaleUseReminders.class);
+        long every = reminders.period().toMillis();
+        jobs.scheduleWithFixedDelay(() -> quietly("stale-use reminders", reminders::runOnce), every, every,
+                TimeUnit.MILLISECONDS);
         Clock clock = injector.getInstance(Clock.class);
         jobs.scheduleWithFixedDelay(() -> quietly("purge token uses",
                 () -> SightingRecorder.purgeExpired(tx, clock.instant())), 1, 60, TimeUnit.MINUTES);

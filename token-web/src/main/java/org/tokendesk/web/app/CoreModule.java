@@ -22,6 +22,7 @@ import org.tokendesk.domain.notice.NoticePlanner;
 import org.tokendesk.domain.notice.NoticeService;
 import org.tokendesk.domain.notice.OutboxDispatcher;
 import org.tokendesk.domain.notice.RetrySchedule;
+import org.tokendesk.domain.notice.StaleUseReminders;
 import org.tokendesk.domain.operator.ManagementKeyService;
 import org.tokendesk.domain.operator.OperatorService;
 import org.tokendesk.domain.operator.PasswordHasher;
@@ -174,6 +175,12 @@ final class CoreModule extends AbstractModule {
     IntegrationService integrations(Transactions tx, SecretCipher cipher, SecretGenerator random, Clock clock,
             Supplier<Channels> channels) {
         return new IntegrationService(tx, cipher, random, clock, channels);
+    }
+
+    @Provides
+    @Singleton
+    StaleUseReminders staleUseReminders(Transactions tx, Clock clock, Supplier<Channels> channels) {
+        return new StaleUseReminders(tx, clock, channels, StaleUseReminders.DEFAULT_PERIOD);
     }
 
     @Provides
