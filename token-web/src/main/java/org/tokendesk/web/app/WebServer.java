@@ -54,7 +54,8 @@ final class WebServer {
         var tracing = new RequestTracing(injector.getInstance(ClientAddress.class), injector.getInstance(Metrics.class));
         var ops = new OpsRoutes(injector.getInstance(Metrics.class), settings.publicUrl());
         var pages = new UiRoutes(auth, injector.getInstance(SessionService.class), injector.getInstance(AccountService.class),
-                injector.getInstance(LegacyTokenService.class), injector.getInstance(IntegrationService.class),
+                injector.getInstance(LegacyTokenService.class), injector.getInstance(ResetPreviews.class),
+                injector.getInstance(IntegrationService.class),
                 injector.getInstance(NoticeService.class), injector.getInstance(AuditLogService.class),
                 "https".equals(settings.publicUrl().getScheme()), settings.tokenRedisplay());
         // a wrong certificate or key stops the start here, with its own message

@@ -10,12 +10,16 @@ import org.tokendesk.domain.integration.IntegrationService;
 import org.tokendesk.domain.token.EnabledTokens;
 import org.tokendesk.domain.token.LegacyTokenCard;
 import org.tokendesk.domain.token.LegacyTokenService;
+import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.domain.token.ResetResult;
 import org.tokendesk.domain.token.TokenScope;
+import org.tokendesk.domain.usage.ClientUse;
+import org.tokendesk.domain.usage.StaleUse;
 import org.tokendesk.web.ui.model.CardModel;
 import org.tokendesk.web.ui.model.PlatformRestPage;
 import org.tokendesk.web.ui.model.ResetConfirmPage;
 import org.tokendesk.web.ui.model.ResetPreview;
+import org.tokendesk.web.ui.model.ResetUsage;
 import org.tokendesk.web.ui.model.SecretPage;
 import org.tokendesk.web.ui.model.SecretPanel;
 import org.tokendesk.web.ui.model.TokenPage;
@@ -27,11 +31,13 @@ final class TokenPages {
     private final AccountService accounts;
     private final LegacyTokenService tokens;
     private final IntegrationService integrations;
+    private final ResetPreviews previews;
     private final Renderer renderer;
     private final boolean redisplay;
 
-    TokenPages(AccountService accounts, LegacyTokenService tokens, IntegrationService integrations, Renderer renderer,
-            boolean redisplay) {
+    TokenPages(AccountService accounts, LegacyTokenService tokens, IntegrationService integrations,
+            ResetPreviews previews, Renderer renderer, boolean redisplay) {
+        this.previews = previews;
         this.accounts = accounts;
         this.tokens = tokens;
         this.integrations = integrations;
@@ -68,7 +74,7 @@ final class TokenPages {
         requireCard(a);
         String title = a.t().get("reset.title." + scope.wireName());
         renderer.page(visit.ctx(), 200, "resetConfirm", new ResetConfirmPage(a.chrome(title, "platform-rest"),
-                preview(a, scope)));
+                preview(a, scope), usage(previews.preview(a.actor(), a.sid(), scope))));
     }
 
     /** The new token, shown once in the answer to the post itself: never in a URL, never cached. */
@@ -148,6 +154,19 @@ final class TokenPages {
                 .map((Integration i) -> new ResetPreview.Notified(i.name(), i.ownerEmail(), integrations.notifiedChannels(i)))
                 .toList();
         return new ResetPreview(scope.wireName(), scope.pathName(), told);
+    }
+
+    private static ResetUsage usage(org.tokendesk.domain.token.ResetPreview preview) {
+        StaleUse stale = preview.staleUse();
+        return new ResetUsage(preview.lastUsedAt(), preview.recentClients().stream().map(TokenPages::client).toList(),
+                stale == null ? 0 : stale.count(), stale == null ? 0 : stale.clientCount(),
+                stale == null ? null : stale.lastSeenAt(),
+                stale == null ? List.of() : stale.clients().stream().map(TokenPages::client).toList());
+    }
+
+    private static ResetUsage.Client client(ClientUse use) {
+        return new ResetUsage.Client(use.client().address(), use.client().userAgent(), use.client().uri(), use.count(),
+                use.lastSeenAt());
     }
 
     private SecretPanel enabledOnce(AccountVisit a, EnabledTokens enabled) {

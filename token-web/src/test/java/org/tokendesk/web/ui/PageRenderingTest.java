@@ -224,6 +224,51 @@ class PageRenderingTest {
     }
 
     @Test
+    void the_reset_confirmation_shows_last_use_recent_clients_and_old_token_sightings_in_english_and_german() {
+        String sid = api.createAccount("Usage " + TestNode.uniqueEmail("u"));
+        LegacyTokens tokens = api.enableLegacyTokens(sid);
+        String path = "/accounts/" + sid + "/legacy-token/read-only/reset";
+        var none = admin("en").get(path);
+        assertTrue(none.body().contains("No client used this token in the last 7 days."), none.body());
+        assertTrue(none.body().contains("The previous token was not presented in the last 7 days."));
+
+        String client = TestNode.uniqueAddress();
+        api.check(sid, tokens.readOnly(), Map.of("X-Real-IP", client, "User-Agent", "report-<bot>/1"));
+        api.post("/api/v1/accounts/" + sid + "/legacy-token/read-only/reset", null);
+        String stale = TestNode.uniqueAddress();
+        api.check(sid, tokens.readOnly(), Map.of("X-Real-IP", stale, "User-Agent", "old-cron/2",
+                "X-Original-URI", "/reports/daily?key=hidden"));
+        var en = org.tokendesk.web.testing.Eventually.waitFor("the sighting on the page", java.time.Duration.ofSeconds(10),
+                () -> admin("en").get(path), page -> page.body().contains("id=\"stale-use\""));
+        assertPageHeaders(en);
+        assertTrue(en.body().contains("The previous token was still presented 1 times by 1 client(s) in the last 7 days"),
+                en.body());
+        assertTrue(en.body().contains(stale) && en.body().contains("old-cron/2") && en.body().contains("<code>/reports/daily</code>"),
+                en.body());
+        assertFalse(en.body().contains("key=hidden"), "the query string is never shown");
+        assertTrue(en.body().contains("No client used this token in the last 7 days."), "clients of the old token are not listed");
+        var de = admin("de").get(path);
+        assertTrue(de.body().contains("Das vorherige Token wurde in den letzten 7 Tagen noch 1-mal von 1 Client(s) vorgelegt"),
+                de.body());
+        assertTrue(de.body().contains("Wer dieses Token verwendet"));
+    }
+
+    @Test
+    void the_reset_confirmation_lists_the_recent_clients_of_the_current_token() {
+        String sid = api.createAccount("Clients " + TestNode.uniqueEmail("c"));
+        LegacyTokens tokens = api.enableLegacyTokens(sid);
+        String client = TestNode.uniqueAddress();
+        api.check(sid, tokens.readWrite(), Map.of("X-Real-IP", client, "User-Agent", "billing-<sync>/3"));
+        var en = org.tokendesk.web.testing.Eventually.waitFor("the client on the page", java.time.Duration.ofSeconds(10),
+                () -> admin("en").get("/accounts/" + sid + "/legacy-token/read-write/reset"),
+                page -> page.body().contains("id=\"recent-clients\""));
+        assertTrue(en.body().contains(client), en.body());
+        assertTrue(en.body().contains("billing-&lt;sync&gt;/3"), "escaped");
+        assertTrue(en.body().contains("1 checks, last"), en.body());
+        assertFalse(en.body().contains("Last used</dt><dd>Never"));
+    }
+
+    @Test
     void a_reset_is_confirmed_in_words_that_name_the_integrations_then_shows_the_new_token_once() {
         String sid = api.createAccount("Reset " + TestNode.uniqueEmail("r"));
         LegacyTokens tokens = api.enableLegacyTokens(sid);

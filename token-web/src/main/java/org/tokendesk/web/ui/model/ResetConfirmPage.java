@@ -5,6 +5,7 @@ package org.tokendesk.web.ui.model;
  *
  * @param chrome the frame
  * @param preview what the reset does
+ * @param usage who still uses the token, and the previous one
  */
-public record ResetConfirmPage(Chrome chrome, ResetPreview preview) {
+public record ResetConfirmPage(Chrome chrome, ResetPreview preview, ResetUsage usage) {
 }
