@@ -45,6 +45,7 @@ import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.domain.token.TokenIssuer;
 import org.tokendesk.domain.token.UsageRecorder;
 import org.tokendesk.domain.tx.Transactions;
+import org.tokendesk.domain.usage.UsageHistories;
 import org.tokendesk.domain.usage.UseRecorders;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.cli.Version;
@@ -181,6 +182,12 @@ final class CoreModule extends AbstractModule {
     @Singleton
     StaleUseReminders staleUseReminders(Transactions tx, Clock clock, Supplier<Channels> channels) {
         return new StaleUseReminders(tx, clock, channels, StaleUseReminders.DEFAULT_PERIOD);
+    }
+
+    @Provides
+    @Singleton
+    UsageHistories usageHistories(Transactions tx, Clock clock) {
+        return new UsageHistories(tx, clock);
     }
 
     @Provides

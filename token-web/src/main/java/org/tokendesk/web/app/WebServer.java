@@ -12,6 +12,7 @@ import org.tokendesk.domain.operator.SessionService;
 import org.tokendesk.domain.token.CredentialCheck;
 import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.domain.token.ResetPreviews;
+import org.tokendesk.domain.usage.UsageHistories;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.account.AccountRoutes;
 import org.tokendesk.web.check.CheckRoutes;
@@ -55,7 +56,7 @@ final class WebServer {
         var ops = new OpsRoutes(injector.getInstance(Metrics.class), settings.publicUrl());
         var pages = new UiRoutes(auth, injector.getInstance(SessionService.class), injector.getInstance(AccountService.class),
                 injector.getInstance(LegacyTokenService.class), injector.getInstance(ResetPreviews.class),
-                injector.getInstance(IntegrationService.class),
+                injector.getInstance(UsageHistories.class), injector.getInstance(IntegrationService.class),
                 injector.getInstance(NoticeService.class), injector.getInstance(AuditLogService.class),
                 "https".equals(settings.publicUrl().getScheme()), settings.tokenRedisplay());
         // a wrong certificate or key stops the start here, with its own message

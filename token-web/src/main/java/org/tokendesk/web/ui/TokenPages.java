@@ -15,6 +15,7 @@ import org.tokendesk.domain.token.ResetResult;
 import org.tokendesk.domain.token.TokenScope;
 import org.tokendesk.domain.usage.ClientUse;
 import org.tokendesk.domain.usage.StaleUse;
+import org.tokendesk.domain.usage.UsageHistories;
 import org.tokendesk.web.ui.model.CardModel;
 import org.tokendesk.web.ui.model.PlatformRestPage;
 import org.tokendesk.web.ui.model.ResetConfirmPage;
@@ -32,12 +33,14 @@ final class TokenPages {
     private final LegacyTokenService tokens;
     private final IntegrationService integrations;
     private final ResetPreviews previews;
+    private final UsageHistories histories;
     private final Renderer renderer;
     private final boolean redisplay;
 
     TokenPages(AccountService accounts, LegacyTokenService tokens, IntegrationService integrations,
-            ResetPreviews previews, Renderer renderer, boolean redisplay) {
+            ResetPreviews previews, UsageHistories histories, Renderer renderer, boolean redisplay) {
         this.previews = previews;
+        this.histories = histories;
         this.accounts = accounts;
         this.tokens = tokens;
         this.integrations = integrations;
@@ -112,7 +115,7 @@ final class TokenPages {
         LegacyTokenCard card = tokens.card(a.actor(), a.sid());
         renderer.page(visit.ctx(), 200, "legacyToken", new TokenPage(a.chrome(a.t().get("card.title"), "platform-rest"),
                 true, redisplay, card(card), "credentials", false,
-                new TokenPage.Revealed(credentials.readWrite().reveal(), credentials.readOnly().reveal())));
+                new TokenPage.Revealed(credentials.readWrite().reveal(), credentials.readOnly().reveal()), List.of()));
     }
 
     void changeApiVersion(Visit visit) {
@@ -137,7 +140,9 @@ final class TokenPages {
         }
         boolean saved = "1".equals(visit.ctx().queryParam("saved"));
         renderer.page(visit.ctx(), 200, "legacyToken", new TokenPage(a.chrome(a.t().get("card.title"), "platform-rest"),
-                a.admin(), redisplay, card(card), tab, saved, null));
+                a.admin(), redisplay, card(card), tab, saved, null, "overview".equals(tab)
+                        ? histories.lastWeek(a.actor(), a.sid()).stream().map(h -> UsageCharts.of(h, a.t())).toList()
+                        : List.of()));
     }
 
     private PlatformRestPage platformRestPage(AccountVisit a, LegacyTokenCard card, SecretPanel once) {

@@ -9,6 +9,7 @@ import org.tokendesk.domain.notice.NoticeService;
 import org.tokendesk.domain.operator.SessionService;
 import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.domain.token.ResetPreviews;
+import org.tokendesk.domain.usage.UsageHistories;
 import org.tokendesk.web.http.Authenticator;
 
 /**
@@ -32,14 +33,15 @@ public final class UiRoutes {
      * @param tokenRedisplay whether tokens may be shown again after creation
      */
     public UiRoutes(Authenticator auth, SessionService sessions, AccountService accounts, LegacyTokenService tokens,
-            ResetPreviews previews, IntegrationService integrations, NoticeService notices, AuditLogService auditLog, boolean secureCookies,
+            ResetPreviews previews, UsageHistories histories, IntegrationService integrations, NoticeService notices, AuditLogService auditLog, boolean secureCookies,
             boolean tokenRedisplay) {
         Renderer renderer = new Renderer();
         this.visits = new Visits(sessions, auth, secureCookies);
         this.failures = new UiFailures(renderer);
         this.signIn = new SignInPages(sessions, visits, renderer);
         this.accountPages = new AccountPages(accounts, auditLog, renderer);
-        this.tokenPages = new TokenPages(accounts, tokens, integrations, previews, renderer, tokenRedisplay);
+        this.tokenPages = new TokenPages(accounts, tokens, integrations, previews, histories, renderer,
+                tokenRedisplay);
         this.integrationPages = new IntegrationPages(accounts, integrations, notices, renderer);
     }
 

@@ -254,6 +254,38 @@ class PageRenderingTest {
     }
 
     @Test
+    void the_overview_draws_checks_per_hour_with_old_token_sightings_marked_and_a_summary_in_english_and_german() {
+        String sid = api.createAccount("Chart " + TestNode.uniqueEmail("g"));
+        LegacyTokens tokens = api.enableLegacyTokens(sid);
+        String overview = "/accounts/" + sid + "/legacy-token";
+        var quiet = admin("en").get(overview);
+        assertTrue(quiet.body().contains("<svg viewBox=\"0 0 700 140\" role=\"img\" aria-label=\"Checks per hour in the last 7 days:"),
+                quiet.body());
+        assertTrue(quiet.body().contains("0 checks in 7 days."), quiet.body());
+
+        for (int i = 0; i < 3; i++) {
+            api.check(sid, tokens.readWrite(), Map.of("X-Real-IP", TestNode.uniqueAddress()));
+        }
+        api.post("/api/v1/accounts/" + sid + "/legacy-token/read-write/reset", null);
+        api.check(sid, tokens.readWrite(), Map.of("X-Real-IP", TestNode.uniqueAddress()));
+        var en = org.tokendesk.web.testing.Eventually.waitFor("bars and a sighting", java.time.Duration.ofSeconds(10),
+                () -> admin("en").get(overview), page -> page.body().contains("<polygon") && page.body().contains("3 checks in 7 days"));
+        assertPageHeaders(en);
+        String body = en.body();
+        assertTrue(body.contains("3 checks in 7 days; 1 use of the old token after the reset on"), body);
+        assertTrue(body.contains("<title id=\"usage-read-write-title\">") && body.contains("<desc id=\"usage-read-write-desc\">"), body);
+        assertTrue(body.contains("class=\"bar\""), "bars for the checks");
+        assertTrue(body.contains("class=\"sighting\""), "a triangle, not only a colour, for the sighting");
+        assertTrue(body.contains("stroke-dasharray"), "a dashed line at the reset");
+        assertFalse(body.contains("style="), "no inline style under the CSP");
+        var de = admin("de").get(overview);
+        assertTrue(de.body().contains("3 Prüfungen in 7 Tagen; 1 Verwendung des alten Tokens nach dem Zurücksetzen am"),
+                de.body());
+        assertTrue(de.body().contains("aria-label=\"Prüfungen pro Stunde in den letzten 7 Tagen: "), de.body());
+        assertTrue(de.body().contains("Nutzung auf einen Blick"));
+    }
+
+    @Test
     void the_reset_confirmation_lists_the_recent_clients_of_the_current_token() {
         String sid = api.createAccount("Clients " + TestNode.uniqueEmail("c"));
         LegacyTokens tokens = api.enableLegacyTokens(sid);

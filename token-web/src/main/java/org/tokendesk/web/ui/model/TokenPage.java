@@ -1,5 +1,7 @@
 package org.tokendesk.web.ui.model;
 
+import java.util.List;
+
 /**
  * The token pages: tabs Overview and API credentials.
  *
@@ -10,9 +12,14 @@ package org.tokendesk.web.ui.model;
  * @param tab {@code overview} or {@code credentials}
  * @param saved whether the API version was just saved
  * @param revealed the tokens, when the operator asked for them without JavaScript; else null
+ * @param charts the usage charts of the overview, read/write first
  */
 public record TokenPage(Chrome chrome, boolean admin, boolean redisplay, CardModel card, String tab, boolean saved,
-        Revealed revealed) {
+        Revealed revealed, List<UsageChart> charts) {
+
+    public TokenPage {
+        charts = List.copyOf(charts);
+    }
 
     public boolean overview() {
         return "overview".equals(tab);
