@@ -26,9 +26,10 @@ import org.tokendesk.domain.token.TokenScope;
  * @param lastError what the last failed attempt said (truncated, no secret)
  * @param createdAt when queued
  * @param deliveredAt when delivered, or null
+ * @param ackId the acknowledgement the notice asks for (shared by the integration's channels), or null
  */
 public record Delivery(String id, AccountSid accountSid, String integrationId, String integrationName, String channel,
         String type, TokenScope scope, Instant resetAt, String resetBy, String previousTokenHint, String apiVersion,
         DeliveryStatus status, int attempts, int retryStep, Instant nextAttemptAt, String lastError, Instant createdAt,
-        Instant deliveredAt) {
+        Instant deliveredAt, String ackId) {
 }

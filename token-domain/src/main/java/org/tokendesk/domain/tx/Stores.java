@@ -3,6 +3,7 @@ package org.tokendesk.domain.tx;
 import org.tokendesk.domain.account.AccountStore;
 import org.tokendesk.domain.audit.AuditStore;
 import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.notice.AcknowledgementStore;
 import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
@@ -27,4 +28,6 @@ public interface Stores {
     IntegrationStore integrations();
 
     OutboxStore outbox();
+
+    AcknowledgementStore acknowledgements();
 }

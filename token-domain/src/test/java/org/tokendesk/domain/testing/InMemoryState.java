@@ -11,6 +11,7 @@ import org.tokendesk.domain.account.Membership;
 import org.tokendesk.domain.audit.AuditEvent;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.WebhookSecrets;
+import org.tokendesk.domain.notice.Acknowledgement;
 import org.tokendesk.domain.notice.Delivery;
 import org.tokendesk.domain.notice.DeliveryAttempt;
 import org.tokendesk.domain.operator.ManagementKey;
@@ -39,6 +40,7 @@ final class InMemoryState {
     final Map<String, Delivery> deliveries;
     final Map<String, Lease> leases;
     final List<DeliveryAttempt> attempts;
+    final Map<String, Acknowledgement> acknowledgements;
     long lastAuditId;
 
     InMemoryState() {
@@ -56,6 +58,7 @@ final class InMemoryState {
         deliveries = new LinkedHashMap<>();
         leases = new LinkedHashMap<>();
         attempts = new ArrayList<>();
+        acknowledgements = new LinkedHashMap<>();
     }
 
     private InMemoryState(InMemoryState other) {
@@ -73,6 +76,7 @@ final class InMemoryState {
         deliveries = new LinkedHashMap<>(other.deliveries);
         leases = new LinkedHashMap<>(other.leases);
         attempts = new ArrayList<>(other.attempts);
+        acknowledgements = new LinkedHashMap<>(other.acknowledgements);
         lastAuditId = other.lastAuditId;
     }
 
@@ -101,6 +105,7 @@ final class InMemoryState {
         all.addAll(deliveries.values());
         all.addAll(leases.values());
         all.addAll(attempts);
+        all.addAll(acknowledgements.values());
         return all;
     }
 

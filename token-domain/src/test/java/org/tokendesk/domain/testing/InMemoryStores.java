@@ -3,6 +3,7 @@ package org.tokendesk.domain.testing;
 import org.tokendesk.domain.account.AccountStore;
 import org.tokendesk.domain.audit.AuditStore;
 import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.notice.AcknowledgementStore;
 import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
@@ -21,6 +22,7 @@ public final class InMemoryStores implements Stores {
     private final AuditStore audit;
     private final IntegrationStore integrations;
     private final OutboxStore outbox;
+    private final AcknowledgementStore acknowledgements;
 
     InMemoryStores(InMemoryState state, boolean writable) {
         this.accounts = new InMemoryAccountStore(state, writable);
@@ -31,6 +33,7 @@ public final class InMemoryStores implements Stores {
         this.audit = new InMemoryAuditStore(state, writable);
         this.integrations = new InMemoryIntegrationStore(state, writable);
         this.outbox = new InMemoryOutboxStore(state, writable);
+        this.acknowledgements = new InMemoryAcknowledgementStore(state, writable);
     }
 
     @Override
@@ -71,5 +74,10 @@ public final class InMemoryStores implements Stores {
     @Override
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    @Override
+    public AcknowledgementStore acknowledgements() {
+        return acknowledgements;
     }
 }
