@@ -21,7 +21,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     private static final String COLUMNS = "id, account_sid, integration_id, integration_name, channel, type, scope, "
             + "reset_at, reset_by, previous_hint, api_version, status, attempts, retry_step, next_attempt_at, last_error, "
-            + "created_at, delivered_at";
+            + "created_at, delivered_at, ack_id";
 
     private final Handle h;
     private final Dialect dialect;
@@ -33,7 +33,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     private static final String INSERT = "INSERT INTO deliveries (" + COLUMNS + ") VALUES (:id, :sid, :iid, :iname, "
             + ":channel, :type, :scope, :resetAt, :resetBy, :hint, :apiVersion, :status, :attempts, :step, :next, :error, "
-            + ":created, :delivered)";
+            + ":created, :delivered, :ackId)";
 
     @Override
     public void insert(Delivery d) {
@@ -60,7 +60,8 @@ final class JdbiOutboxStore implements OutboxStore {
                 .bind("resetBy", d.resetBy()).bind("hint", d.previousTokenHint()).bind("apiVersion", d.apiVersion())
                 .bind("status", d.status().wireName()).bind("attempts", d.attempts()).bind("step", d.retryStep())
                 .bind("next", d.nextAttemptAt().toEpochMilli()).bind("error", d.lastError())
-                .bind("created", d.createdAt().toEpochMilli()).bind("delivered", Times.millis(d.deliveredAt()));
+                .bind("created", d.createdAt().toEpochMilli()).bind("delivered", Times.millis(d.deliveredAt()))
+                .bind("ackId", d.ackId());
     }
 
     @Override
@@ -118,7 +119,8 @@ final class JdbiOutboxStore implements OutboxStore {
                 Times.instant(rs, "reset_at"), rs.getString("reset_by"), rs.getString("previous_hint"),
                 rs.getString("api_version"), DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
                 rs.getInt("retry_step"), Times.instant(rs, "next_attempt_at"), rs.getString("last_error"),
-                Times.instant(rs, "created_at"), Times.instant(rs, "delivered_at"));
+                Times.instant(rs, "created_at"), Times.instant(rs, "delivered_at"),
+                rs.getString("ack_id"));
     }
 
     @Override
