@@ -2,12 +2,16 @@ package org.tokendesk.web.token;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.common.ValidationException;
+import org.tokendesk.domain.notice.Acknowledgements;
 import org.tokendesk.domain.operator.Actor;
 import org.tokendesk.domain.token.LegacyTokenCard;
 import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.domain.token.ResetResult;
+import org.tokendesk.domain.token.TokenScope;
 import org.tokendesk.web.api.ApiVersionRequest;
 import org.tokendesk.web.api.CardView;
 import org.tokendesk.web.api.CredentialsView;
@@ -23,10 +27,12 @@ public final class LegacyTokenRoutes {
     private static final String BASE = "/api/v1/accounts/{accountSid}/legacy-token";
 
     private final LegacyTokenService tokens;
+    private final Acknowledgements acknowledgements;
     private final Authenticator auth;
 
-    public LegacyTokenRoutes(LegacyTokenService tokens, Authenticator auth) {
+    public LegacyTokenRoutes(LegacyTokenService tokens, Acknowledgements acknowledgements, Authenticator auth) {
         this.tokens = tokens;
+        this.acknowledgements = acknowledgements;
         this.auth = auth;
     }
 
@@ -55,7 +61,9 @@ public final class LegacyTokenRoutes {
 
     void card(Context ctx) {
         Actor actor = auth.require(ctx);
-        Json.write(ctx, 200, view(tokens.card(actor, Paths.accountSid(ctx))));
+        AccountSid sid = Paths.accountSid(ctx);
+        LegacyTokenCard card = tokens.card(actor, sid);
+        Json.write(ctx, 200, view(card, acknowledgements.unacknowledged(actor, sid)));
     }
 
     void changeApiVersion(Context ctx) {
@@ -65,7 +73,8 @@ public final class LegacyTokenRoutes {
         if (request.apiVersion() == null) {
             throw ValidationException.of("apiVersion", "is required");
         }
-        Json.write(ctx, 200, view(tokens.changeApiVersion(actor, sid, request.apiVersion(), auth.origin(ctx))));
+        LegacyTokenCard card = tokens.changeApiVersion(actor, sid, request.apiVersion(), auth.origin(ctx));
+        Json.write(ctx, 200, view(card, acknowledgements.unacknowledged(actor, sid)));
     }
 
     void credentials(Context ctx) {
@@ -88,16 +97,25 @@ public final class LegacyTokenRoutes {
                 result.resetAt(), result.noticesQueued()));
     }
 
+    /** A card of tokens that were never reset: nobody owes an acknowledgement. */
     public static CardView view(LegacyTokenCard card) {
-        return new CardView(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
-                card.createdAt(), view(card.readWrite()), view(card.readOnly()));
+        return view(card, Map.of());
     }
 
-    private static CardView.TokenView view(LegacyTokenCard.TokenState t) {
-        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null);
+    public static CardView view(LegacyTokenCard card, Map<TokenScope, List<Acknowledgements.Pending>> unacknowledged) {
+        return new CardView(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
+                card.createdAt(), view(card.readWrite(), unacknowledged.getOrDefault(TokenScope.READ_WRITE, List.of())),
+                view(card.readOnly(), unacknowledged.getOrDefault(TokenScope.READ_ONLY, List.of())));
+    }
+
+    private static CardView.TokenView view(LegacyTokenCard.TokenState t, List<Acknowledgements.Pending> pending) {
+        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null,
+                pending.stream().map(p -> new CardView.UnacknowledgedView(p.integrationId(), p.name(), p.ownerEmail()))
+                        .toList());
     }
 
     private static CardView.TokenView withToken(CardView.TokenView t, String token) {
-        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token);
+        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token,
+                t.unacknowledged());
     }
 }
