@@ -24,6 +24,10 @@ import org.tokendesk.domain.common.RequestOrigin;
 import org.tokendesk.domain.integration.Channels;
 import org.tokendesk.domain.integration.IntegrationDraft;
 import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.Acknowledgement;
+import org.tokendesk.domain.notice.AcknowledgementTokens;
+import org.tokendesk.domain.notice.Acknowledgements;
+import org.tokendesk.domain.notice.AlreadyAcknowledgedException;
 import org.tokendesk.domain.notice.DeliveryStatus;
 import org.tokendesk.domain.notice.NoticePlanner;
 import org.tokendesk.domain.notice.NotifierGateway;
@@ -175,7 +179,7 @@ abstract class NoticePersistenceContractTest {
         Runnable[] dispatchers = new Runnable[2];
         for (int d = 0; d < 2; d++) {
             var dispatcher = new OutboxDispatcher(db.transactions(), gateway, schedule, integrations,
-                    s -> URI.create("http://localhost/credentials"), clock, "node-" + d, Duration.ofMinutes(1), 7);
+                    s -> URI.create("http://localhost/credentials"), id -> URI.create("http://localhost/ack/" + id), clock, "node-" + d, Duration.ofMinutes(1), 7);
             dispatchers[d] = () -> {
                 while (dispatcher.dispatchOnce() > 0) {
                     Thread.onSpinWait();
@@ -190,6 +194,87 @@ abstract class NoticePersistenceContractTest {
         var rows = db.transactions().read(s -> s.outbox().list(sid, 500));
         assertTrue(rows.stream().allMatch(r -> r.status() == DeliveryStatus.DELIVERED && r.attempts() == 1));
         assertEquals(0, db.transactions().read(s -> s.outbox().backlog()).pending());
+    }
+
+    @Test
+    void a_reset_stores_one_acknowledgement_per_integration_that_all_its_channels_share() {
+        var billing = integration("billing", List.of("read_write")).integration();
+        var both = integration("both", List.of("read_write", "read_only")).integration();
+        integration("reports", List.of("read_only"));
+        var result = tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, ORIGIN);
+
+        var rows = db.transactions().read(s -> s.outbox().list(sid, 50));
+        Map<String, Set<String>> ackIds = rows.stream().collect(java.util.stream.Collectors.groupingBy(
+                org.tokendesk.domain.notice.Delivery::integrationId,
+                java.util.stream.Collectors.mapping(org.tokendesk.domain.notice.Delivery::ackId,
+                        java.util.stream.Collectors.toSet())));
+        assertEquals(Set.of(billing.id(), both.id()), ackIds.keySet());
+        assertEquals(1, ackIds.get(billing.id()).size());
+        String billingAck = ackIds.get(billing.id()).iterator().next();
+        var stored = db.transactions().read(s -> s.acknowledgements().find(billingAck)).orElseThrow();
+        assertEquals(new Acknowledgement(billingAck, sid, billing.id(), TokenScope.READ_WRITE, result.resetAt(),
+                stored.createdAt(), null), stored);
+        var forReset = db.transactions().read(s -> s.acknowledgements().forReset(sid, TokenScope.READ_WRITE,
+                result.resetAt()));
+        assertEquals(2, forReset.size());
+        assertEquals(List.of(), db.transactions().read(s -> s.acknowledgements().forReset(sid, TokenScope.READ_ONLY,
+                result.resetAt())));
+        var found = db.transactions().read(s -> s.acknowledgements().findAll(sid, List.of(billingAck, "ack_unknown")));
+        assertEquals(List.of(stored), found);
+        AccountSid other = new AccountSid("AC" + "0".repeat(32));
+        assertEquals(List.of(), db.transactions().read(s -> s.acknowledgements().findAll(other, List.of(billingAck))));
+    }
+
+    @Test
+    void an_acknowledgement_is_set_once_and_a_second_use_changes_nothing() {
+        integration("billing", List.of("read_write"));
+        tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, ORIGIN);
+        String ackId = db.transactions().read(s -> s.outbox().list(sid, 1)).get(0).ackId();
+        Instant first = Instant.parse("2026-03-02T10:00:00.123Z");
+
+        assertTrue(db.transactions().<Boolean>write(s -> s.acknowledgements().acknowledge(ackId, first)));
+        assertFalse(db.transactions().<Boolean>write(s -> s.acknowledgements().acknowledge(ackId, first.plusSeconds(60))));
+        assertFalse(db.transactions().<Boolean>write(s -> s.acknowledgements().acknowledge("ack_unknown", first)));
+
+        assertEquals(first, db.transactions().read(s -> s.acknowledgements().find(ackId)).orElseThrow().acknowledgedAt());
+    }
+
+    @Test
+    void of_two_concurrent_uses_of_one_link_exactly_one_succeeds() throws Exception {
+        var billing = integration("billing", List.of("read_write")).integration();
+        tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, ORIGIN);
+        String ackId = db.transactions().read(s -> s.outbox().list(sid, 1)).get(0).ackId();
+        var keyed = new AcknowledgementTokens(new byte[32]);
+        var acks = new Acknowledgements(db.transactions(), keyed, clock);
+        String token = keyed.tokenFor(ackId);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger won = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<CompletableFuture<Void>> uses = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            uses.add(CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                    acks.acknowledge(token, ORIGIN);
+                    won.incrementAndGet();
+                } catch (AlreadyAcknowledgedException e) {
+                    refused.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, java.util.concurrent.Executors.newFixedThreadPool(1)));
+        }
+        start.countDown();
+        CompletableFuture.allOf(uses.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals(1, won.get());
+        assertEquals(3, refused.get());
+        long audited = db.transactions().read(s -> s.audit().page(sid, Long.MAX_VALUE, 100)).stream()
+                .filter(e -> e.action() == org.tokendesk.domain.audit.AuditAction.NOTICE_ACKNOWLEDGED).count();
+        assertEquals(1, audited);
+        assertEquals(List.of(), db.transactions().read(s -> Acknowledgements.unacknowledged(s, sid,
+                TokenScope.READ_WRITE)));
+        assertFalse(billing.id().isEmpty());
     }
 
     static final class CountingGateway implements NotifierGateway {

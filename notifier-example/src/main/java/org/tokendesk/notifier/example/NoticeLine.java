@@ -1,6 +1,5 @@
 package org.tokendesk.notifier.example;
 
-import java.net.URI;
 import java.time.Instant;
 import org.tokendesk.notifier.spi.Notice;
 import org.tokendesk.notifier.spi.Recipient;
@@ -29,7 +28,8 @@ final class NoticeLine {
         field(json, "integrationName", notice.integrationName());
         field(json, "credentialsUrl", notice.credentialsUrl().toString());
         notice.oldTokenValidUntil().map(Instant::toString).ifPresent(v -> field(json, "oldTokenValidUntil", v));
-        notice.acknowledgeUrl().map(URI::toString).ifPresent(v -> field(json, "acknowledgeUrl", v));
+        // the link is the owner's single-use credential: a log file only says whether there was one
+        field(json, "acknowledgeLink", notice.acknowledgeUrl().isPresent() ? "present" : "none");
         field(json, "ownerEmail", recipient.ownerEmail());
         return json.append('}').toString();
     }

@@ -57,6 +57,27 @@ class LogfileNotifierTest {
     }
 
     @Test
+    void the_acknowledgement_link_is_a_credential_so_the_line_only_says_whether_there_was_one() throws Exception {
+        Path file = dir.resolve("notices.jsonl");
+        Notifier notifier = provider.create(context(Map.of("path", file.toString())));
+        String link = "https://tokendesk.example.org/ack/ack_0123.secret-mac-value";
+
+        notifier.deliver(Notice.builder().deliveryId("msg_1").occurredAt(Instant.parse("2026-03-01T10:15:30Z"))
+                .accountSid("AC0123456789abcdef0123456789abcdef").scope("read_write")
+                .resetAt(Instant.parse("2026-03-01T10:15:00Z")).resetBy("ops@example.org").previousTokenHint("…a1b2")
+                .apiVersion("v13").integrationId("int_1").integrationName("Billing")
+                .credentialsUrl(java.net.URI.create("https://tokendesk.example.org/credentials"))
+                .acknowledgeUrl(java.net.URI.create(link)).build(), recipient());
+        notifier.deliver(notice("msg_2", "CRM"), recipient());
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).contains("\"acknowledgeLink\":\"present\""), lines.get(0));
+        assertTrue(lines.get(1).contains("\"acknowledgeLink\":\"none\""), lines.get(1));
+        assertFalse(Files.readString(file).contains("secret-mac-value"), "the link never reaches the log file");
+        assertFalse(Files.readString(file).contains("/ack/"));
+    }
+
+    @Test
     void line_breaks_and_quotes_in_values_stay_on_one_escaped_line() throws Exception {
         Path file = dir.resolve("notices.jsonl");
         Notifier notifier = provider.create(context(Map.of("path", file.toString())));

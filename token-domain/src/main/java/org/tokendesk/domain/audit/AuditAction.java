@@ -12,6 +12,7 @@ public enum AuditAction {
     INTEGRATION_DELETED("integration.deleted"),
     INTEGRATION_WEBHOOK_SECRET_ROTATED("integration.webhook_secret_rotated"),
     NOTICE_REDELIVERED("notice.redelivered"),
+    NOTICE_ACKNOWLEDGED("notice.acknowledged"),
     MEMBER_CHANGED("member.changed"),
     MEMBER_REMOVED("member.removed"),
     OPERATOR_CREATED("operator.created"),

@@ -15,7 +15,8 @@ import org.tokendesk.notifier.spi.Notice;
 
 /**
  * Inside the reset transaction: one outbox row per (integration that depends on the reset scope ×
- * each of its active channels that this node can deliver over). Nothing is sent here.
+ * each of its active channels that this node can deliver over), and per such integration one
+ * acknowledgement that its owner can give with the link in the notice. Nothing is sent here.
  */
 public final class NoticePlanner implements ResetHook {
 
@@ -32,16 +33,27 @@ public final class NoticePlanner implements ResetHook {
         Instant now = clock.instant();
         var available = channels.get().available();
         List<Delivery> rows = new ArrayList<>();
+        List<Acknowledgement> acks = new ArrayList<>();
         for (Integration integration : s.integrations().list(reset.accountSid())) {
             if (!integration.dependsOn(reset.scope())) {
                 continue;
             }
-            for (String channel : integration.notifiedChannels(available)) {
+            List<String> notified = integration.notifiedChannels(available);
+            if (notified.isEmpty()) {
+                continue;
+            }
+            // one confirmation per integration: its owner confirms once, whichever channel's link is used
+            Acknowledgement ack = new Acknowledgement(Ids.newId("ack"), reset.accountSid(), integration.id(),
+                    reset.scope(), reset.resetAt(), now, null);
+            acks.add(ack);
+            for (String channel : notified) {
                 rows.add(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(), integration.name(), channel,
                         Notice.TOKEN_RESET, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
-                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null));
+                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null, ack.id()));
             }
         }
+        // acknowledgements first: the outbox rows refer to them
+        s.acknowledgements().insertAll(acks);
         s.outbox().insertAll(rows);
         return rows.size();
     }

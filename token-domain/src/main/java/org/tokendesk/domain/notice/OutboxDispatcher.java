@@ -40,19 +40,21 @@ public final class OutboxDispatcher {
     private final RetrySchedule schedule;
     private final IntegrationService integrations;
     private final Function<AccountSid, URI> credentialsUrl;
+    private final Function<String, URI> acknowledgeUrl;
     private final Clock clock;
     private final String owner;
     private final Duration lease;
     private final int batchSize;
 
     public OutboxDispatcher(Transactions tx, NotifierGateway gateway, RetrySchedule schedule,
-            IntegrationService integrations, Function<AccountSid, URI> credentialsUrl, Clock clock, String owner,
-            Duration lease, int batchSize) {
+            IntegrationService integrations, Function<AccountSid, URI> credentialsUrl,
+            Function<String, URI> acknowledgeUrl, Clock clock, String owner, Duration lease, int batchSize) {
         this.tx = tx;
         this.gateway = gateway;
         this.schedule = schedule;
         this.integrations = integrations;
         this.credentialsUrl = credentialsUrl;
+        this.acknowledgeUrl = acknowledgeUrl;
         this.clock = clock;
         this.owner = owner;
         this.lease = lease;
@@ -147,7 +149,7 @@ public final class OutboxDispatcher {
             String lastError, Instant deliveredAt) {
         return new Delivery(d.id(), d.accountSid(), d.integrationId(), d.integrationName(), d.channel(), d.type(), d.scope(),
                 d.resetAt(), d.resetBy(), d.previousTokenHint(), d.apiVersion(), status, attempts, retryStep, next,
-                lastError, d.createdAt(), deliveredAt, d.staleUse());
+                lastError, d.createdAt(), deliveredAt, d.staleUse(), d.ackId());
     }
 
     private Notice notice(Delivery d) {
@@ -155,7 +157,8 @@ public final class OutboxDispatcher {
                 .accountSid(d.accountSid().value()).scope(d.scope().wireName()).resetAt(d.resetAt()).resetBy(d.resetBy())
                 .previousTokenHint(d.previousTokenHint()).apiVersion(d.apiVersion()).integrationId(d.integrationId())
                 .integrationName(d.integrationName()).credentialsUrl(credentialsUrl.apply(d.accountSid())).staleUse(d.staleUse())
-                .build();
+                // rebuilt from the id on every attempt: the link itself is never stored
+                .acknowledgeUrl(d.ackId() == null ? null : acknowledgeUrl.apply(d.ackId())).build();
     }
 
     private static Recipient recipient(Prepared p) {

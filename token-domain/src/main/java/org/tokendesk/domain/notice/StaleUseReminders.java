@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.tokendesk.domain.common.Ids;
@@ -75,6 +77,14 @@ public final class StaleUseReminders {
                 (int) Math.min(Integer.MAX_VALUE, sightings.count()), sightings.clientCount(), sightings.firstSeenAt(),
                 sightings.lastSeenAt());
         var available = channels.get().available();
+        // an owner who has not confirmed the reset yet gets the same confirmation link again
+        Map<String, String> openAcks = new HashMap<>();
+        for (Acknowledgement ack : s.acknowledgements().forReset(token.accountSid(), token.scope(),
+                reset.get().invalidatedAt())) {
+            if (ack.acknowledgedAt() == null) {
+                openAcks.put(ack.integrationId(), ack.id());
+            }
+        }
         for (Integration integration : s.integrations().list(token.accountSid())) {
             if (!integration.dependsOn(token.scope())
                     || !s.sightings().claimReminder(integration.id(), token.scope(), now, now.minus(QUIET_TIME))) {
@@ -84,7 +94,7 @@ public final class StaleUseReminders {
                 rows.add(new Delivery(Ids.newId("msg"), token.accountSid(), integration.id(), integration.name(), channel,
                         Notice.TOKEN_STALE_USE, token.scope(), reset.get().invalidatedAt(), reset.get().invalidatedBy(),
                         reset.get().hint(), card.get().apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null,
-                        summary));
+                        summary, openAcks.get(integration.id())));
             }
         }
     }

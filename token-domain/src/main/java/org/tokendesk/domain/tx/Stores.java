@@ -3,6 +3,7 @@ package org.tokendesk.domain.tx;
 import org.tokendesk.domain.account.AccountStore;
 import org.tokendesk.domain.audit.AuditStore;
 import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.notice.AcknowledgementStore;
 import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
@@ -30,4 +31,5 @@ public interface Stores {
     OutboxStore outbox();
 
     SightingStore sightings();
+    AcknowledgementStore acknowledgements();
 }

@@ -15,7 +15,8 @@ class WireNamesTest {
     void audit_action_wire_names_are_stable() {
         assertEquals(List.of("account.created", "legacy_token.enabled", "legacy_token.revealed", "legacy_token.reset",
                 "legacy_token.api_version_changed", "integration.created", "integration.updated",
-                "integration.deleted", "integration.webhook_secret_rotated", "notice.redelivered", "member.changed",
+                "integration.deleted", "integration.webhook_secret_rotated", "notice.redelivered", "notice.acknowledged",
+                "member.changed",
                 "member.removed", "operator.created", "operator.signed_in", "management_key.created",
                 "management_key.revoked", "operator.password_reset", "legacy_token.imported",
                 "master_key.rotated"),

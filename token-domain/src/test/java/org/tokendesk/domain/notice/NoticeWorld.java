@@ -49,6 +49,10 @@ final class NoticeWorld {
         return URI.create("https://tokendesk.example/accounts/" + account.value() + "/credentials");
     }
 
+    static URI acknowledgeUrl(String ackId) {
+        return URI.create("https://tokendesk.example/ack/" + ackId + ".signed");
+    }
+
     Integration integration(String name, String webhookUrl, List<String> channels, TokenScope... scopes) {
         return integration(sid, name, webhookUrl, channels, scopes);
     }
@@ -75,6 +79,7 @@ final class NoticeWorld {
 
     OutboxDispatcher dispatcher(String owner, int batchSize) {
         return new OutboxDispatcher(world.tx(), gateway, schedule, integrations, NoticeWorld::credentialsUrl,
+                NoticeWorld::acknowledgeUrl,
                 world.clock(), owner, LEASE, batchSize);
     }
 

@@ -47,7 +47,8 @@ class OutboxDispatcherNoticeTest {
                     .occurredAt(result.resetAt()).accountSid(w.sid.value()).scope("read_write")
                     .resetAt(result.resetAt()).resetBy("admin@example.com").previousTokenHint(oldHint)
                     .apiVersion("v13").integrationId(integration.id()).integrationName("Billing sync")
-                    .credentialsUrl(NoticeWorld.credentialsUrl(w.sid)).build(), notice);
+                    .credentialsUrl(NoticeWorld.credentialsUrl(w.sid))
+                    .acknowledgeUrl(NoticeWorld.acknowledgeUrl(w.only(channel).ackId())).build(), notice);
             assertFalse(notice.toString().contains(oldToken));
             assertFalse(notice.toString().contains(result.authToken().reveal()));
         }

@@ -11,6 +11,7 @@ import org.tokendesk.domain.account.Membership;
 import org.tokendesk.domain.audit.AuditEvent;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.WebhookSecrets;
+import org.tokendesk.domain.notice.Acknowledgement;
 import org.tokendesk.domain.notice.Delivery;
 import org.tokendesk.domain.notice.DeliveryAttempt;
 import org.tokendesk.domain.operator.ManagementKey;
@@ -45,6 +46,7 @@ final class InMemoryState {
     final List<DeliveryAttempt> attempts;
     final Map<UseBucket, Sighting> uses;
     final Map<ReminderKey, Instant> reminders;
+    final Map<String, Acknowledgement> acknowledgements;
     long lastAuditId;
 
     InMemoryState() {
@@ -64,6 +66,7 @@ final class InMemoryState {
         attempts = new ArrayList<>();
         uses = new LinkedHashMap<>();
         reminders = new LinkedHashMap<>();
+        acknowledgements = new LinkedHashMap<>();
     }
 
     private InMemoryState(InMemoryState other) {
@@ -83,6 +86,7 @@ final class InMemoryState {
         attempts = new ArrayList<>(other.attempts);
         uses = new LinkedHashMap<>(other.uses);
         reminders = new LinkedHashMap<>(other.reminders);
+        acknowledgements = new LinkedHashMap<>(other.acknowledgements);
         lastAuditId = other.lastAuditId;
     }
 
@@ -113,6 +117,7 @@ final class InMemoryState {
         all.addAll(attempts);
         all.addAll(uses.values());
         all.addAll(reminders.keySet());
+        all.addAll(acknowledgements.values());
         return all;
     }
 

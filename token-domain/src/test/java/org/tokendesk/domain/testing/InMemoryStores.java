@@ -3,6 +3,7 @@ package org.tokendesk.domain.testing;
 import org.tokendesk.domain.account.AccountStore;
 import org.tokendesk.domain.audit.AuditStore;
 import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.notice.AcknowledgementStore;
 import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
@@ -23,6 +24,7 @@ public final class InMemoryStores implements Stores {
     private final IntegrationStore integrations;
     private final OutboxStore outbox;
     private final SightingStore sightings;
+    private final AcknowledgementStore acknowledgements;
 
     InMemoryStores(InMemoryState state, boolean writable) {
         this.accounts = new InMemoryAccountStore(state, writable);
@@ -34,6 +36,7 @@ public final class InMemoryStores implements Stores {
         this.integrations = new InMemoryIntegrationStore(state, writable);
         this.outbox = new InMemoryOutboxStore(state, writable);
         this.sightings = new InMemorySightingStore(state, writable);
+        this.acknowledgements = new InMemoryAcknowledgementStore(state, writable);
     }
 
     @Override
@@ -79,5 +82,10 @@ public final class InMemoryStores implements Stores {
     @Override
     public SightingStore sightings() {
         return sightings;
+    }
+
+    @Override
+    public AcknowledgementStore acknowledgements() {
+        return acknowledgements;
     }
 }

@@ -22,7 +22,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     private static final String COLUMNS = "id, account_sid, integration_id, integration_name, channel, type, scope, "
             + "reset_at, reset_by, previous_hint, api_version, status, attempts, retry_step, next_attempt_at, last_error, "
-            + "created_at, delivered_at, stale_count, stale_clients, stale_first_seen, stale_last_seen";
+            + "created_at, delivered_at, stale_count, stale_clients, stale_first_seen, stale_last_seen, ack_id";
 
     private final Handle h;
     private final Dialect dialect;
@@ -34,7 +34,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     private static final String INSERT = "INSERT INTO deliveries (" + COLUMNS + ") VALUES (:id, :sid, :iid, :iname, "
             + ":channel, :type, :scope, :resetAt, :resetBy, :hint, :apiVersion, :status, :attempts, :step, :next, :error, "
-            + ":created, :delivered, :staleCount, :staleClients, :staleFirst, :staleLast)";
+            + ":created, :delivered, :staleCount, :staleClients, :staleFirst, :staleLast, :ackId)";
 
     @Override
     public void insert(Delivery d) {
@@ -65,7 +65,8 @@ final class JdbiOutboxStore implements OutboxStore {
                 .bind("staleCount", d.staleUse() == null ? null : d.staleUse().count())
                 .bind("staleClients", d.staleUse() == null ? null : d.staleUse().clients())
                 .bind("staleFirst", d.staleUse() == null ? null : d.staleUse().firstSeenAt().toEpochMilli())
-                .bind("staleLast", d.staleUse() == null ? null : d.staleUse().lastSeenAt().toEpochMilli());
+                .bind("staleLast", d.staleUse() == null ? null : d.staleUse().lastSeenAt().toEpochMilli())
+                .bind("ackId", d.ackId());
     }
 
     @Override
@@ -123,7 +124,8 @@ final class JdbiOutboxStore implements OutboxStore {
                 Times.instant(rs, "reset_at"), rs.getString("reset_by"), rs.getString("previous_hint"),
                 rs.getString("api_version"), DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
                 rs.getInt("retry_step"), Times.instant(rs, "next_attempt_at"), rs.getString("last_error"),
-                Times.instant(rs, "created_at"), Times.instant(rs, "delivered_at"), staleUse(rs));
+                Times.instant(rs, "created_at"), Times.instant(rs, "delivered_at"), staleUse(rs),
+                rs.getString("ack_id"));
     }
 
     private static StaleUse staleUse(ResultSet rs) throws SQLException {

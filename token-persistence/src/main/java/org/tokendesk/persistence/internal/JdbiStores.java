@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.tokendesk.domain.account.AccountStore;
 import org.tokendesk.domain.audit.AuditStore;
 import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.notice.AcknowledgementStore;
 import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
@@ -67,5 +68,10 @@ final class JdbiStores implements Stores {
     @Override
     public SightingStore sightings() {
         return new JdbiSightingStore(handle, dialect);
+    }
+
+    @Override
+    public AcknowledgementStore acknowledgements() {
+        return new JdbiAcknowledgementStore(handle);
     }
 }

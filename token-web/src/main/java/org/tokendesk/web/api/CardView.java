@@ -28,13 +28,30 @@ public record CardView(String accountSid, boolean legacy, String apiVersion, Lis
      * @param authToken the token itself: only in the answer to "Enable legacy tokens" while
      *     re-display is off, because it is then shown this once
      * @param staleUse old-token sightings of the last 7 days, or null when none
+     * @param unacknowledged the integrations that got notices for the last reset of this token and
+     *     whose owners have not confirmed the update yet (empty when all did or there was no reset)
      */
     public record TokenView(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String authToken, StaleUseView staleUse) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String authToken, StaleUseView staleUse,
+            List<UnacknowledgedView> unacknowledged) {
+
+        public TokenView {
+            unacknowledged = List.copyOf(unacknowledged);
+        }
 
         @Override
         public String toString() {
             return "TokenView[hint=" + hint + ", authToken=" + (authToken == null ? "none" : "masked") + "]";
         }
+    }
+
+    /**
+     * An integration whose owner has not confirmed the last reset.
+     *
+     * @param integrationId the integration
+     * @param name its name
+     * @param ownerEmail its owner
+     */
+    public record UnacknowledgedView(String integrationId, String name, String ownerEmail) {
     }
 }

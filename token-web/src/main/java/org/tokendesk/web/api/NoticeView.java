@@ -18,10 +18,11 @@ import java.util.List;
  * @param lastError the last failure, or null
  * @param createdAt when queued
  * @param deliveredAt when delivered, or null
+ * @param acknowledgedAt when the integration's owner confirmed the update with the notice's link, or null
  */
 public record NoticeView(String id, String integrationId, String integrationName, String channel, String type,
         String scope, String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-        Instant deliveredAt) {
+        Instant deliveredAt, Instant acknowledgedAt) {
 
     /** @param notices newest first */
     public record NoticeList(List<NoticeView> notices) {

@@ -11,9 +11,14 @@ import java.util.List;
  * @param lastUsedAt the last passing check, or null
  * @param recentClients clients of passing checks in the last 7 days, most recent first, at most 10
  * @param staleUse old-token sightings of the last 7 days, or null
+ * @param unacknowledged integrations whose owners have not confirmed the last reset of this scope
  */
 public record ResetPreviewView(String scope, List<IntegrationItem> integrations, Instant lastUsedAt,
-        List<ClientItem> recentClients, StaleUseView staleUse) {
+        List<ClientItem> recentClients, StaleUseView staleUse, List<CardView.UnacknowledgedView> unacknowledged) {
+
+    public ResetPreviewView {
+        unacknowledged = List.copyOf(unacknowledged);
+    }
 
     /**
      * An integration a reset would notify.

@@ -18,6 +18,8 @@ import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.audit.AuditLogService;
 import org.tokendesk.domain.integration.Channels;
 import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.AcknowledgementTokens;
+import org.tokendesk.domain.notice.Acknowledgements;
 import org.tokendesk.domain.notice.NoticePlanner;
 import org.tokendesk.domain.notice.NoticeService;
 import org.tokendesk.domain.notice.OutboxDispatcher;
@@ -109,6 +111,19 @@ final class CoreModule extends AbstractModule {
     @Singleton
     AuthTokenHasher hasher(SecretCipher cipher, SecretGenerator random) {
         return new HmacAuthTokenHasher(database.serverKey("token-pepper", 32, cipher, random));
+    }
+
+    @Provides
+    @Singleton
+    AcknowledgementTokens acknowledgementTokens(SecretCipher cipher, SecretGenerator random) {
+        // its own key: the link of one purpose never verifies as another's
+        return new AcknowledgementTokens(database.serverKey("acknowledgement-key", 32, cipher, random));
+    }
+
+    @Provides
+    @Singleton
+    Acknowledgements acknowledgements(Transactions tx, AcknowledgementTokens tokens, Clock clock) {
+        return new Acknowledgements(tx, tokens, clock);
     }
 
     @Provides
@@ -205,17 +220,22 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     OutboxDispatcher dispatcher(Transactions tx, NotifierRegistry registry, IntegrationService integrations, Clock clock,
-            SecretGenerator random, Metrics metrics) {
+            SecretGenerator random, Metrics metrics, AcknowledgementTokens acknowledgementTokens) {
         var schedule = new RetrySchedule(settings.notifyRetryDelays(), java.util.concurrent.ThreadLocalRandom.current()::nextDouble);
         String owner = "node-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().formatHex(random.randomBytes(4));
         return new OutboxDispatcher(tx, new MeteredNotifierGateway(registry, metrics), schedule, integrations,
-                this::credentialsUrl, clock, owner,
+                this::credentialsUrl, ackId -> acknowledgeUrl(acknowledgementTokens, ackId), clock, owner,
                 Duration.ofSeconds(45), OutboxDispatcher.BATCH);
     }
 
     /** Where an operator of the account finds the new token (the API credentials page). */
     java.net.URI credentialsUrl(org.tokendesk.domain.account.AccountSid sid) {
         return java.net.URI.create(settings.publicUrl() + "/accounts/" + sid.value() + "/legacy-token/credentials");
+    }
+
+    /** The owner's single-use confirmation link; a credential, rebuilt on every attempt and never logged. */
+    java.net.URI acknowledgeUrl(AcknowledgementTokens tokens, String ackId) {
+        return java.net.URI.create(settings.publicUrl() + "/ack/" + tokens.tokenFor(ackId));
     }
 
     @Provides

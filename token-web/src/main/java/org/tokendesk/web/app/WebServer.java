@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.audit.AuditLogService;
 import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.Acknowledgements;
 import org.tokendesk.domain.notice.NoticeService;
 import org.tokendesk.domain.operator.ManagementKeyService;
 import org.tokendesk.domain.operator.OperatorService;
@@ -31,6 +32,7 @@ import org.tokendesk.web.ops.Metrics;
 import org.tokendesk.web.ops.OpsRoutes;
 import org.tokendesk.web.ops.RequestTracing;
 import org.tokendesk.web.token.LegacyTokenRoutes;
+import org.tokendesk.web.ui.AcknowledgementPages;
 import org.tokendesk.web.ui.UiRoutes;
 
 /** Builds the Javalin server: every route group, declared at config time. */
@@ -46,10 +48,12 @@ final class WebServer {
                 injector.getInstance(ManagementKeyService.class), injector.getInstance(OperatorService.class), auth);
         var accounts = new AccountRoutes(injector.getInstance(AccountService.class),
                 injector.getInstance(AuditLogService.class), auth);
+        Acknowledgements acknowledgements = injector.getInstance(Acknowledgements.class);
         var tokens = new LegacyTokenRoutes(injector.getInstance(LegacyTokenService.class),
-                injector.getInstance(ResetPreviews.class), auth);
+                injector.getInstance(ResetPreviews.class), acknowledgements, auth);
         var integrations = new IntegrationRoutes(injector.getInstance(IntegrationService.class),
-                injector.getInstance(NoticeService.class), auth);
+                injector.getInstance(NoticeService.class), acknowledgements, auth);
+        var acknowledgementPages = new AcknowledgementPages(acknowledgements, injector.getInstance(ClientAddress.class));
         var health = new HealthRoutes(injector.getInstance(Database.class));
         Settings settings = injector.getInstance(Settings.class);
         var tracing = new RequestTracing(injector.getInstance(ClientAddress.class), injector.getInstance(Metrics.class));
@@ -57,7 +61,7 @@ final class WebServer {
         var pages = new UiRoutes(auth, injector.getInstance(SessionService.class), injector.getInstance(AccountService.class),
                 injector.getInstance(LegacyTokenService.class), injector.getInstance(ResetPreviews.class),
                 injector.getInstance(UsageHistories.class), injector.getInstance(IntegrationService.class),
-                injector.getInstance(NoticeService.class), injector.getInstance(AuditLogService.class),
+                injector.getInstance(NoticeService.class), injector.getInstance(AuditLogService.class), acknowledgements,
                 "https".equals(settings.publicUrl().getScheme()), settings.tokenRedisplay());
         // a wrong certificate or key stops the start here, with its own message
         settings.tls().ifPresent(TlsConnector::keyStore);
@@ -79,6 +83,7 @@ final class WebServer {
             tokens.register(config.routes);
             integrations.register(config.routes);
             pages.register(config.routes);
+            acknowledgementPages.register(config.routes);
             health.register(config.routes);
             ops.register(config.routes);
         });

@@ -15,6 +15,7 @@ import org.tokendesk.domain.common.PermissionDeniedException;
 import org.tokendesk.domain.common.StoreUnavailableException;
 import org.tokendesk.domain.common.UnprocessableException;
 import org.tokendesk.domain.common.ValidationException;
+import org.tokendesk.domain.notice.AlreadyAcknowledgedException;
 import org.tokendesk.domain.operator.TooManyAttemptsException;
 import org.tokendesk.web.api.Problem;
 
@@ -34,6 +35,8 @@ public final class Problems {
         routes.exception(UnprocessableException.class, (e, ctx) -> validation(ctx, 422, e));
         routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, 400, e));
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, 404, "not-found", "Not found", e.getMessage()));
+        routes.exception(AlreadyAcknowledgedException.class,
+                (e, ctx) -> send(ctx, 410, "gone", "Gone", "this acknowledgement link was already used"));
         routes.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, "conflict", "Conflict", e.getMessage()));
         routes.exception(PermissionDeniedException.class,
                 (e, ctx) -> send(ctx, 403, "forbidden", "Forbidden", e.getMessage()));

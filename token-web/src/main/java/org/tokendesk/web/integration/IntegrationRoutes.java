@@ -2,10 +2,14 @@ package org.tokendesk.web.integration;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.IntegrationDraft;
 import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.Acknowledgements;
 import org.tokendesk.domain.notice.Delivery;
 import org.tokendesk.domain.notice.NoticeService;
 import org.tokendesk.domain.operator.Actor;
@@ -25,9 +29,12 @@ public final class IntegrationRoutes {
 
     private final IntegrationService integrations;
     private final NoticeService notices;
+    private final Acknowledgements acknowledgements;
     private final Authenticator auth;
 
-    public IntegrationRoutes(IntegrationService integrations, NoticeService notices, Authenticator auth) {
+    public IntegrationRoutes(IntegrationService integrations, NoticeService notices, Acknowledgements acknowledgements,
+            Authenticator auth) {
+        this.acknowledgements = acknowledgements;
         this.integrations = integrations;
         this.notices = notices;
         this.auth = auth;
@@ -97,8 +104,11 @@ public final class IntegrationRoutes {
                         + NoticeService.MAX_LIST);
             }
         }
-        Json.write(ctx, 200, new NoticeView.NoticeList(notices.list(actor, Paths.accountSid(ctx), limit).stream()
-                .map(IntegrationRoutes::view).toList()));
+        var sid = Paths.accountSid(ctx);
+        List<Delivery> deliveries = notices.list(actor, sid, limit);
+        Map<String, Instant> acknowledged = acknowledgements.acknowledgedAt(actor, sid, deliveries);
+        Json.write(ctx, 200, new NoticeView.NoticeList(deliveries.stream()
+                .map(d -> view(d, d.ackId() == null ? null : acknowledged.get(d.ackId()))).toList()));
     }
 
     void redeliver(Context ctx) {
@@ -122,9 +132,9 @@ public final class IntegrationRoutes {
                 i.updatedAt(), secret);
     }
 
-    public static NoticeView view(Delivery d) {
+    public static NoticeView view(Delivery d, Instant acknowledgedAt) {
         return new NoticeView(d.id(), d.integrationId(), d.integrationName(), d.channel(), d.type(), d.scope().wireName(),
                 d.status().wireName(), d.attempts(), d.status().wireName().equals("pending") ? d.nextAttemptAt() : null,
-                d.lastError(), d.createdAt(), d.deliveredAt());
+                d.lastError(), d.createdAt(), d.deliveredAt(), acknowledgedAt);
     }
 }

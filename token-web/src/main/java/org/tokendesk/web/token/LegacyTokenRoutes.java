@@ -2,14 +2,18 @@ package org.tokendesk.web.token;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.common.ValidationException;
+import org.tokendesk.domain.notice.Acknowledgements;
 import org.tokendesk.domain.operator.Actor;
 import org.tokendesk.domain.token.LegacyTokenCard;
 import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.domain.token.ResetPreview;
 import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.domain.token.ResetResult;
+import org.tokendesk.domain.token.TokenScope;
 import org.tokendesk.web.api.ApiVersionRequest;
 import org.tokendesk.web.api.CardView;
 import org.tokendesk.web.api.CredentialsView;
@@ -26,11 +30,14 @@ public final class LegacyTokenRoutes {
 
     private final LegacyTokenService tokens;
     private final ResetPreviews previews;
+    private final Acknowledgements acknowledgements;
     private final Authenticator auth;
 
-    public LegacyTokenRoutes(LegacyTokenService tokens, ResetPreviews previews, Authenticator auth) {
+    public LegacyTokenRoutes(LegacyTokenService tokens, ResetPreviews previews, Acknowledgements acknowledgements,
+            Authenticator auth) {
         this.tokens = tokens;
         this.previews = previews;
+        this.acknowledgements = acknowledgements;
         this.auth = auth;
     }
 
@@ -60,7 +67,9 @@ public final class LegacyTokenRoutes {
 
     void card(Context ctx) {
         Actor actor = auth.require(ctx);
-        Json.write(ctx, 200, view(tokens.card(actor, Paths.accountSid(ctx))));
+        AccountSid sid = Paths.accountSid(ctx);
+        LegacyTokenCard card = tokens.card(actor, sid);
+        Json.write(ctx, 200, view(card, acknowledgements.unacknowledged(actor, sid)));
     }
 
     void changeApiVersion(Context ctx) {
@@ -70,7 +79,8 @@ public final class LegacyTokenRoutes {
         if (request.apiVersion() == null) {
             throw ValidationException.of("apiVersion", "is required");
         }
-        Json.write(ctx, 200, view(tokens.changeApiVersion(actor, sid, request.apiVersion(), auth.origin(ctx))));
+        LegacyTokenCard card = tokens.changeApiVersion(actor, sid, request.apiVersion(), auth.origin(ctx));
+        Json.write(ctx, 200, view(card, acknowledgements.unacknowledged(actor, sid)));
     }
 
     void credentials(Context ctx) {
@@ -95,21 +105,36 @@ public final class LegacyTokenRoutes {
 
     void resetPreview(Context ctx) {
         Actor actor = auth.require(ctx);
-        ResetPreview preview = previews.preview(actor, Paths.accountSid(ctx), Paths.scope(ctx));
-        Json.write(ctx, 200, UsageViews.preview(preview));
+        AccountSid sid = Paths.accountSid(ctx);
+        TokenScope scope = Paths.scope(ctx);
+        ResetPreview preview = previews.preview(actor, sid, scope);
+        var pending = acknowledgements.unacknowledged(actor, sid).getOrDefault(scope, List.of());
+        Json.write(ctx, 200, UsageViews.preview(preview, unacknowledged(pending)));
     }
 
+    /** A card of tokens that were never reset: nobody owes an acknowledgement. */
     public static CardView view(LegacyTokenCard card) {
-        return new CardView(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
-                card.createdAt(), view(card.readWrite()), view(card.readOnly()));
+        return view(card, Map.of());
     }
 
-    private static CardView.TokenView view(LegacyTokenCard.TokenState t) {
+    public static CardView view(LegacyTokenCard card, Map<TokenScope, List<Acknowledgements.Pending>> unacknowledged) {
+        return new CardView(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
+                card.createdAt(), view(card.readWrite(), unacknowledged.getOrDefault(TokenScope.READ_WRITE, List.of())),
+                view(card.readOnly(), unacknowledged.getOrDefault(TokenScope.READ_ONLY, List.of())));
+    }
+
+    private static CardView.TokenView view(LegacyTokenCard.TokenState t, List<Acknowledgements.Pending> pending) {
         return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null,
-                UsageViews.staleUse(t.staleUse()));
+                UsageViews.staleUse(t.staleUse()), unacknowledged(pending));
+    }
+
+    static List<CardView.UnacknowledgedView> unacknowledged(List<Acknowledgements.Pending> pending) {
+        return pending.stream().map(p -> new CardView.UnacknowledgedView(p.integrationId(), p.name(), p.ownerEmail()))
+                .toList();
     }
 
     private static CardView.TokenView withToken(CardView.TokenView t, String token) {
-        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token, t.staleUse());
+        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token, t.staleUse(),
+                t.unacknowledged());
     }
 }

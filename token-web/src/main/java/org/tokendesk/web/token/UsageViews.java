@@ -1,8 +1,11 @@
 package org.tokendesk.web.token;
 
+import java.util.List;
+
 import org.tokendesk.domain.token.ResetPreview;
 import org.tokendesk.domain.usage.ClientUse;
 import org.tokendesk.domain.usage.StaleUse;
+import org.tokendesk.web.api.CardView;
 import org.tokendesk.web.api.ResetPreviewView;
 import org.tokendesk.web.api.StaleUseView;
 
@@ -19,13 +22,13 @@ final class UsageViews {
                         staleUse.lastSeenAt());
     }
 
-    static ResetPreviewView preview(ResetPreview preview) {
+    static ResetPreviewView preview(ResetPreview preview, List<CardView.UnacknowledgedView> unacknowledged) {
         return new ResetPreviewView(preview.scope().wireName(),
                 preview.integrations().stream()
                         .map(i -> new ResetPreviewView.IntegrationItem(i.id(), i.name(), i.ownerEmail(), i.channels()))
                         .toList(),
                 preview.lastUsedAt(), preview.recentClients().stream().map(UsageViews::recentClient).toList(),
-                staleUse(preview.staleUse()));
+                staleUse(preview.staleUse()), unacknowledged);
     }
 
     private static StaleUseView.ClientView staleClient(ClientUse use) {

@@ -1,12 +1,15 @@
 package org.tokendesk.web.ui;
 
 import io.javalin.http.HttpStatus;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.IntegrationDraft;
 import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.Acknowledgements;
 import org.tokendesk.domain.notice.Delivery;
 import org.tokendesk.domain.notice.NoticeService;
 import org.tokendesk.domain.token.TokenScope;
@@ -27,10 +30,12 @@ final class IntegrationPages {
     private final AccountService accounts;
     private final IntegrationService integrations;
     private final NoticeService notices;
+    private final Acknowledgements acknowledgements;
     private final Renderer renderer;
 
     IntegrationPages(AccountService accounts, IntegrationService integrations, NoticeService notices,
-            Renderer renderer) {
+            Acknowledgements acknowledgements, Renderer renderer) {
+        this.acknowledgements = acknowledgements;
         this.accounts = accounts;
         this.integrations = integrations;
         this.notices = notices;
@@ -127,7 +132,10 @@ final class IntegrationPages {
 
     private void render(AccountVisit a, int status, IntegrationForm form, String flash) {
         List<IntegrationRow> rows = integrations.list(a.actor(), a.sid()).stream().map(IntegrationPages::row).toList();
-        List<DeliveryRow> log = notices.list(a.actor(), a.sid(), LOG_SIZE).stream().map(IntegrationPages::row).toList();
+        List<Delivery> deliveries = notices.list(a.actor(), a.sid(), LOG_SIZE);
+        Map<String, Instant> acknowledged = acknowledgements.acknowledgedAt(a.actor(), a.sid(), deliveries);
+        List<DeliveryRow> log = deliveries.stream()
+                .map(d -> row(d, d.ackId() == null ? null : acknowledged.get(d.ackId()))).toList();
         renderer.page(a.visit().ctx(), status, "integrations", new IntegrationsPage(
                 a.chrome(a.t().get("nav.integrations"), "integrations"), a.admin(), rows, log, form, flash));
     }
@@ -173,10 +181,10 @@ final class IntegrationPages {
                 i.scopes().stream().map(TokenScope::wireName).sorted().toList(), i.channels(), i.webhookDisabledReason());
     }
 
-    private static DeliveryRow row(Delivery d) {
+    private static DeliveryRow row(Delivery d, Instant acknowledgedAt) {
         String status = d.status().wireName();
         return new DeliveryRow(d.id(), d.integrationName(), d.channel(), d.type(), d.scope().wireName(), status,
                 d.attempts(), "pending".equals(status) ? d.nextAttemptAt() : null, d.lastError(), d.createdAt(),
-                d.deliveredAt());
+                d.deliveredAt(), acknowledgedAt);
     }
 }

@@ -3,10 +3,12 @@ package org.tokendesk.web.ui;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.common.NotFoundException;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.Acknowledgements;
 import org.tokendesk.domain.token.EnabledTokens;
 import org.tokendesk.domain.token.LegacyTokenCard;
 import org.tokendesk.domain.token.LegacyTokenService;
@@ -36,11 +38,14 @@ final class TokenPages {
     private final UsageHistories histories;
     private final Renderer renderer;
     private final boolean redisplay;
+    private final Acknowledgements acknowledgements;
 
     TokenPages(AccountService accounts, LegacyTokenService tokens, IntegrationService integrations,
-            ResetPreviews previews, UsageHistories histories, Renderer renderer, boolean redisplay) {
+            ResetPreviews previews, UsageHistories histories, Renderer renderer, boolean redisplay,
+            Acknowledgements acknowledgements) {
         this.previews = previews;
         this.histories = histories;
+        this.acknowledgements = acknowledgements;
         this.accounts = accounts;
         this.tokens = tokens;
         this.integrations = integrations;
@@ -114,7 +119,7 @@ final class TokenPages {
         var credentials = tokens.reveal(a.actor(), a.sid(), visit.origin());
         LegacyTokenCard card = tokens.card(a.actor(), a.sid());
         renderer.page(visit.ctx(), 200, "legacyToken", new TokenPage(a.chrome(a.t().get("card.title"), "platform-rest"),
-                true, redisplay, card(card), "credentials", false,
+                true, redisplay, card(a, card), "credentials", false,
                 new TokenPage.Revealed(credentials.readWrite().reveal(), credentials.readOnly().reveal()), List.of()));
     }
 
@@ -140,7 +145,7 @@ final class TokenPages {
         }
         boolean saved = "1".equals(visit.ctx().queryParam("saved"));
         renderer.page(visit.ctx(), 200, "legacyToken", new TokenPage(a.chrome(a.t().get("card.title"), "platform-rest"),
-                a.admin(), redisplay, card(card), tab, saved, null, "overview".equals(tab)
+                a.admin(), redisplay, card(a, card), tab, saved, null, "overview".equals(tab)
                         ? histories.lastWeek(a.actor(), a.sid()).stream().map(h -> UsageCharts.of(h, a.t())).toList()
                         : List.of()));
     }
@@ -149,7 +154,7 @@ final class TokenPages {
         List<ResetPreview> previews = card != null && a.admin()
                 ? List.of(preview(a, TokenScope.READ_WRITE), preview(a, TokenScope.READ_ONLY)) : List.of();
         return new PlatformRestPage(a.chrome(a.t().get("nav.platformRest"), "platform-rest"), a.admin(),
-                card == null ? null : card(card), previews, once);
+                card == null ? null : card(a, card), previews, once);
     }
 
     /** Who a reset of the scope will tell: the integrations that depend on it, over the channels that will deliver. */
@@ -199,20 +204,23 @@ final class TokenPages {
                 .orElseThrow(() -> new NotFoundException("the scope must be read-write or read-only"));
     }
 
-    static CardModel card(LegacyTokenCard card) {
+    private CardModel card(AccountVisit a, LegacyTokenCard card) {
+        Map<TokenScope, List<Acknowledgements.Pending>> pending = acknowledgements.unacknowledged(a.actor(), a.sid());
         List<TokenRow> rows = new ArrayList<>();
         if (card.readWrite() != null) {
-            rows.add(row(TokenScope.READ_WRITE, card.readWrite()));
+            rows.add(row(TokenScope.READ_WRITE, card.readWrite(), pending.get(TokenScope.READ_WRITE)));
         }
         if (card.readOnly() != null) {
-            rows.add(row(TokenScope.READ_ONLY, card.readOnly()));
+            rows.add(row(TokenScope.READ_ONLY, card.readOnly(), pending.get(TokenScope.READ_ONLY)));
         }
         return new CardModel(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
                 card.createdAt(), rows);
     }
 
-    private static TokenRow row(TokenScope scope, LegacyTokenCard.TokenState state) {
+    private static TokenRow row(TokenScope scope, LegacyTokenCard.TokenState state,
+            List<Acknowledgements.Pending> pending) {
         return new TokenRow(scope.wireName(), scope.pathName(), state.hint(), state.createdAt(), state.lastResetAt(),
-                state.lastUsedAt());
+                state.lastUsedAt(), pending == null ? List.of() : pending.stream()
+                        .map(p -> new TokenRow.Unconfirmed(p.name(), p.ownerEmail())).toList());
     }
 }

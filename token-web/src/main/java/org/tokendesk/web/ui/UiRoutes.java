@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.audit.AuditLogService;
 import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.notice.Acknowledgements;
 import org.tokendesk.domain.notice.NoticeService;
 import org.tokendesk.domain.operator.SessionService;
 import org.tokendesk.domain.token.LegacyTokenService;
@@ -33,16 +34,16 @@ public final class UiRoutes {
      * @param tokenRedisplay whether tokens may be shown again after creation
      */
     public UiRoutes(Authenticator auth, SessionService sessions, AccountService accounts, LegacyTokenService tokens,
-            ResetPreviews previews, UsageHistories histories, IntegrationService integrations, NoticeService notices, AuditLogService auditLog, boolean secureCookies,
-            boolean tokenRedisplay) {
+            ResetPreviews previews, UsageHistories histories, IntegrationService integrations, NoticeService notices,
+            AuditLogService auditLog, Acknowledgements acknowledgements, boolean secureCookies, boolean tokenRedisplay) {
         Renderer renderer = new Renderer();
         this.visits = new Visits(sessions, auth, secureCookies);
         this.failures = new UiFailures(renderer);
         this.signIn = new SignInPages(sessions, visits, renderer);
         this.accountPages = new AccountPages(accounts, auditLog, renderer);
         this.tokenPages = new TokenPages(accounts, tokens, integrations, previews, histories, renderer,
-                tokenRedisplay);
-        this.integrationPages = new IntegrationPages(accounts, integrations, notices, renderer);
+                tokenRedisplay, acknowledgements);
+        this.integrationPages = new IntegrationPages(accounts, integrations, notices, acknowledgements, renderer);
     }
 
     public void register(RoutesConfig routes) {

@@ -54,7 +54,8 @@ class MasterKeyRotateCommandTest {
         String oldKey = Files.readString(keyFile);
         Cli.Result r = Cli.run(node.env(), "master-key", "rotate");
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.out().contains("re-encrypted 2 token(s), the webhook secrets of 1 integration(s) and 1 server key(s)"),
+        // two server keys: the token pepper and the acknowledgement-link key
+        assertTrue(r.out().contains("re-encrypted 2 token(s), the webhook secrets of 1 integration(s) and 2 server key(s)"),
                 r::toString);
         String newKey = Files.readString(keyFile);
         assertNotEquals(oldKey, newKey);

@@ -15,6 +15,7 @@ import org.tokendesk.web.testing.ApiClient;
 import org.tokendesk.web.testing.Eventually;
 import org.tokendesk.web.testing.LegacyTokens;
 import org.tokendesk.web.testing.TestNode;
+import org.tokendesk.web.testing.WebhookReceiver;
 
 /**
  * Real answers are what openapi.json says they are: one walk through the whole API, every answer
@@ -57,6 +58,10 @@ class OpenApiConformanceTest {
 
     private static ApiClient.Response delete(ApiClient c, String path) {
         return contract.conforms("DELETE", path, c.delete(path));
+    }
+
+    private static ApiClient.Response ack(ApiClient c, String path, String accept) {
+        return contract.conforms("POST", path, c.send("POST", path, null, Map.of("Accept", accept)));
     }
 
     private static ApiClient.Response check(ApiClient c, Map<String, String> headers) {
@@ -168,6 +173,27 @@ class OpenApiConformanceTest {
         get(viewer, base + "/legacy-token/read-write/reset-preview");
         post(admin, base + "/notices/" + notices.get(0).get("id").asText() + "/redeliver", null);
         post(admin, base + "/notices/msg_none/redeliver", null);
+
+        // the owner's acknowledgement link, taken from a webhook notice
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            post(admin, base + "/integrations", Map.of("name", "Acknowledging", "ownerName", "Ann",
+                    "ownerEmail", "ack@example.com", "webhookUrl", receiver.url("/ack"),
+                    "scopes", java.util.List.of("read_only"), "channels", java.util.List.of("webhook")));
+            post(admin, base + "/legacy-token/read-only/reset", null);
+            String body = Eventually.waitFor("the webhook notice", Duration.ofSeconds(20),
+                    () -> receiver.received().isEmpty() ? null : receiver.received().get(0).body(), b -> b != null);
+            var link = java.util.regex.Pattern.compile("\"acknowledgeUrl\"\\s*:\\s*\"[^\"]*?(/ack/[^\"]+)\"").matcher(body);
+            assertTrue(link.find(), body);
+            String ack = link.group(1);
+            get(anonymous, ack);
+            get(anonymous, "/ack/forged");
+            ack(anonymous, ack, "application/json");
+            ack(anonymous, ack, "application/json");
+            ack(anonymous, "/ack/forged", "application/json");
+            ack(anonymous, "/ack/forged", "text/html");
+            JsonNode card = get(admin, base + "/legacy-token").json();
+            assertEquals(0, card.get("readOnly").get("unacknowledged").size());
+        }
         delete(admin, base + "/integrations/" + integrationId);
 
         // the audit log

@@ -25,10 +25,13 @@ import org.tokendesk.web.testing.ApiClient;
  */
 final class OpenApiContract {
 
-    /** The paths the contract covers; the operator's pages and their assets are not API. */
+    /**
+     * The paths the contract covers; the operator's pages and their assets are not API. The owner's
+     * acknowledgement link is: integration owners and their tools call it.
+     */
     static boolean isApi(String path) {
         return path.startsWith("/v1/") || path.startsWith("/api/") || path.startsWith("/health/")
-                || path.equals("/metrics") || path.equals("/openapi.json");
+                || path.equals("/metrics") || path.equals("/openapi.json") || path.startsWith("/ack/");
     }
 
     private final JsonNode doc;

@@ -408,6 +408,43 @@ class PageRenderingTest {
     }
 
     @Test
+    void the_owners_acknowledgement_page_needs_no_sign_in_has_one_button_and_speaks_the_browsers_language() {
+        String sid = api.createAccount("Ack " + TestNode.uniqueEmail("a"));
+        api.enableLegacyTokens(sid);
+        api.post("/api/v1/accounts/" + sid + "/integrations", Map.of("name", "Confirming", "ownerName", "Ann",
+                "ownerEmail", "ann@example.com", "webhookUrl", receiver.url("/ack-page"), "scopes", List.of("read_write")));
+        api.post("/api/v1/accounts/" + sid + "/legacy-token/read-write/reset", null);
+        var hook = org.tokendesk.web.testing.Eventually.waitFor("the webhook", java.time.Duration.ofSeconds(20),
+                () -> receiver.received().stream().filter(r -> r.path().equals("/ack-page")).findFirst().orElse(null),
+                r -> r != null);
+        var link = java.util.regex.Pattern.compile("(/ack/[A-Za-z0-9_.-]+)").matcher(hook.body());
+        assertTrue(link.find(), hook.body());
+        String path = link.group(1);
+
+        var de = new PageClient(node.baseUrl()).acceptLanguage("de-DE,de;q=0.9").get(path);
+        assertEquals(200, de.status());
+        assertPageHeaders(de);
+        assertTrue(de.body().contains("<html lang=\"de\">"));
+        assertTrue(de.body().contains(">Ich habe diese Integration aktualisiert</button>"), de.body());
+        assertFalse(de.body().contains("name=\"_csrf\""), "no session, no form token: the link is the permission");
+        assertFalse(de.body().contains("/language"), "no language switch without a form token");
+        var en = new PageClient(node.baseUrl()).acceptLanguage("en").get(path);
+        assertTrue(en.body().contains(">I have updated this integration</button>"));
+        assertTrue(en.body().contains(sid) && en.body().contains("Confirming") && en.body().contains("Read/write token"));
+
+        var done = new PageClient(node.baseUrl()).acceptLanguage("en").post(path, Map.of());
+        assertEquals(200, done.status());
+        assertPageHeaders(done);
+        assertTrue(done.body().contains("Your confirmation was recorded on"), done.body());
+        var again = new PageClient(node.baseUrl()).acceptLanguage("de").post(path, Map.of());
+        assertEquals(410, again.status());
+        assertTrue(again.body().contains("Dieser Link wurde bereits am"), again.body());
+        var forged = new PageClient(node.baseUrl()).acceptLanguage("en").get("/ack/forged");
+        assertEquals(404, forged.status());
+        assertPageHeaders(forged);
+    }
+
+    @Test
     void the_audit_log_shows_who_did_what_when_and_from_where_in_pages() {
         String sid = api.createAccount("Audit " + TestNode.uniqueEmail("u"));
         api.enableLegacyTokens(sid);

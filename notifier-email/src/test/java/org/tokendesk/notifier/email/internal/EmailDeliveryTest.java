@@ -115,7 +115,10 @@ class EmailDeliveryTest {
 
         String text = part(onlyMessage(), 0);
         assertTrue(text.contains("keeps working until 2 March 2026, 18:00 UTC"), text);
-        assertTrue(text.contains("https://tokendesk.example.org/ack/one-time-link"), text);
+        assertTrue(text.contains("When you have updated your integration, confirm it here:\r\n"
+                + "https://tokendesk.example.org/ack/one-time-link") || text.contains(
+                "When you have updated your integration, confirm it here:\nhttps://tokendesk.example.org/ack/one-time-link"),
+                text);
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.time.Instant;
  * @param lastError what the last failure said, or null
  * @param createdAt when queued
  * @param deliveredAt when delivered, or null
+ * @param acknowledgedAt when the owner confirmed the update with the notice's link, or null
  */
 public record DeliveryRow(String id, String integrationName, String channel, String type, String scope, String status,
-        int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant deliveredAt) {
+        int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant deliveredAt,
+        Instant acknowledgedAt) {
 }

@@ -1,6 +1,7 @@
 package org.tokendesk.web.ui.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One token on the card.
@@ -11,7 +12,21 @@ import java.time.Instant;
  * @param createdAt when created
  * @param lastResetAt last reset, or null
  * @param lastUsedAt last passing check, or null
+ * @param unconfirmed the integrations told of the last reset whose owners have not confirmed the update
  */
 public record TokenRow(String scope, String pathName, String hint, Instant createdAt, Instant lastResetAt,
-        Instant lastUsedAt) {
+        Instant lastUsedAt, List<Unconfirmed> unconfirmed) {
+
+    public TokenRow {
+        unconfirmed = List.copyOf(unconfirmed);
+    }
+
+    /**
+     * An integration whose owner has not confirmed the last reset.
+     *
+     * @param name the integration
+     * @param ownerEmail its owner
+     */
+    public record Unconfirmed(String name, String ownerEmail) {
+    }
 }
