@@ -58,14 +58,15 @@ public final class CheckFront extends Handler.Wrapper {
             answer.eachHeader(out::put);
             SecurityHeaders.each(request.isSecure(), out::put);
             response.setStatus(answer.status());
+            // recorded before the answer leaves: whoever reads /metrics after the answer sees the check
+            tracing.answered(request.getMethod(), PATH, answer.status(), System.nanoTime() - started, client,
+                    input.userAgent());
             if (answer.body().length > 0) {
                 out.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
                 response.write(true, ByteBuffer.wrap(answer.body()), callback);
             } else {
                 callback.succeeded();
             }
-            tracing.answered(request.getMethod(), PATH, answer.status(), System.nanoTime() - started, client,
-                    input.userAgent());
         } finally {
             MDC.remove(RequestTracing.MDC_KEY);
         }
