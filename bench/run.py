@@ -10,6 +10,7 @@ Measures on loopback, with wrk sharing the machine's cores:
   * time from process start to /health/ready, and resident memory after the load.
 
 Usage: python3 bench/run.py [--java PATH] [--rounds N] [--seconds S] [--skip-postgres]
+                           [--jvm-opt FLAG]... [--cds ARCHIVE]
 Needs: the jar (mvn -q package -DskipTests), nginx, wrk, and for the PostgreSQL part a server at
 TOKENDESK_BENCH_POSTGRES (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres).
 """
@@ -44,7 +45,7 @@ def free_port():
 class Node:
     """A tokendesk process."""
 
-    def __init__(self, java, env_extra, data_dir):
+    def __init__(self, java, env_extra, data_dir, jvm_opts=()):
         self.port = free_port()
         env = dict(os.environ)
         env.update({
@@ -58,7 +59,8 @@ class Node:
         env.update(env_extra)
         self.log = open(os.path.join(data_dir, "node-%d.log" % self.port), "w")
         started = time.monotonic()
-        self.proc = subprocess.Popen([java, "-jar", JAR], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen([java] + list(jvm_opts) + ["-jar", JAR], env=env, stdout=self.log,
+                                     stderr=subprocess.STDOUT)
         self.url = "http://127.0.0.1:%d" % self.port
         while True:
             try:
@@ -199,7 +201,9 @@ def run(args):
     work = tempfile.mkdtemp(prefix="tokendesk-bench-")
     data = os.path.join(work, "sqlite")
     os.makedirs(data)
-    node = Node(args.java, {}, data)
+    if args.cds:
+        train_class_archive(args, work)
+    node = Node(args.java, {}, data, jvm_opts(args))
     results["start_to_ready_s"] = node.start_to_ready
     try:
         api = Api(node.url)
@@ -224,6 +228,40 @@ def run(args):
     return results
 
 
+def java_feature(java):
+    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
+    return int(re.search(r'version "(\d+)', out).group(1))
+
+
+def jvm_opts(args):
+    """The --jvm-opt flags, and with --cds the class data sharing archive (JDK 19+ keeps it up to date itself)."""
+    opts = list(args.jvm_opt)
+    if args.cds:
+        if java_feature(args.java) >= 19:
+            opts += ["-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + args.cds]
+        else:
+            opts += ["-XX:SharedArchiveFile=" + args.cds]
+    return opts
+
+
+def train_class_archive(args, work):
+    """One start and stop before the measured one, which writes the archive (what a restart in production finds)."""
+    if os.path.exists(args.cds):
+        os.remove(args.cds)
+    data = os.path.join(work, "cds-training")
+    os.makedirs(data)
+    opts = list(args.jvm_opt)
+    if java_feature(args.java) >= 19:
+        opts += ["-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + args.cds]
+    else:
+        opts += ["-XX:ArchiveClassesAtExit=" + args.cds]
+    node = Node(args.java, {}, data, opts)
+    Api(node.url).call("GET", "/api/v1/accounts")
+    # the archive is written at exit, which takes a while
+    node.proc.terminate()
+    node.proc.wait(180)
+
+
 def two_nodes(args, work, nginx_port):
     admin_url = os.environ.get("TOKENDESK_BENCH_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")
     name = "tokendesk_bench_%d" % os.getpid()
@@ -235,7 +273,7 @@ def two_nodes(args, work, nginx_port):
         for i in range(2):
             d = os.path.join(work, "pg-%d" % i)
             os.makedirs(d)
-            nodes.append(Node(args.java, env, d))
+            nodes.append(Node(args.java, env, d, jvm_opts(args)))
         api = Api(nodes[0].url)
         sid, token = account_with_tokens(api)
         # the reference must hold this account's credential too
@@ -281,10 +319,13 @@ def main():
     p.add_argument("--integrations", type=int, default=1000)
     p.add_argument("--resets", type=int, default=30)
     p.add_argument("--skip-postgres", action="store_true")
+    p.add_argument("--jvm-opt", action="append", default=[], help="a JVM flag for every node (repeat for more)")
+    p.add_argument("--cds", metavar="ARCHIVE", help="class data sharing archive, made by a training start first")
     args = p.parse_args()
     if not os.path.exists(JAR):
         raise SystemExit("build the jar first: mvn -q package -DskipTests")
     print(table(run(args), args.java))
+    print("JVM flags: %s" % (" ".join(jvm_opts(args)) or "none"))
 
 
 if __name__ == "__main__":

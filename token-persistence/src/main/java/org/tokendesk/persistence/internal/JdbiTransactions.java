@@ -3,6 +3,7 @@ package org.tokendesk.persistence.internal;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
@@ -20,14 +21,33 @@ public final class JdbiTransactions implements Transactions {
 
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final ReentrantLock sqliteWriters;
 
     public JdbiTransactions(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.sqliteWriters = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
     }
 
     @Override
     public <T> T write(Function<Stores, T> work) {
+        if (sqliteWriters == null) {
+            return inTransaction(work);
+        }
+        // SQLite has one writer at a time; a writer that finds the file locked sleeps in SQLite's busy
+        // handler (steps of up to 100 ms) and may sleep on after the lock is free. Writers of this
+        // process queue here in arrival order instead, so a reset behind the outbox dispatcher's
+        // small writes waits for them, not for a sleep. Other processes (a command) still meet the
+        // busy handler.
+        sqliteWriters.lock();
+        try {
+            return inTransaction(work);
+        } finally {
+            sqliteWriters.unlock();
+        }
+    }
+
+    private <T> T inTransaction(Function<Stores, T> work) {
         try {
             return jdbi.inTransaction(h -> work.apply(new JdbiStores(h, dialect)));
         } catch (JdbiException e) {

@@ -2,6 +2,8 @@ package org.tokendesk.web.app;
 
 import com.google.inject.Injector;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.audit.AuditLogService;
 import org.tokendesk.domain.integration.IntegrationService;
@@ -16,6 +18,7 @@ import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.domain.usage.UsageHistories;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.account.AccountRoutes;
+import org.tokendesk.web.check.CheckFront;
 import org.tokendesk.web.check.CheckRoutes;
 import org.tokendesk.web.config.Settings;
 import org.tokendesk.web.health.HealthRoutes;
@@ -43,7 +46,8 @@ final class WebServer {
 
     static Javalin create(Injector injector) {
         Authenticator auth = injector.getInstance(Authenticator.class);
-        var checks = new CheckRoutes(injector.getInstance(CredentialCheck.class), injector.getInstance(ClientAddress.class));
+        CredentialCheck credentialCheck = injector.getInstance(CredentialCheck.class);
+        var checks = new CheckRoutes(credentialCheck, injector.getInstance(ClientAddress.class));
         var operators = new OperatorRoutes(injector.getInstance(SessionService.class),
                 injector.getInstance(ManagementKeyService.class), injector.getInstance(OperatorService.class), auth);
         var accounts = new AccountRoutes(injector.getInstance(AccountService.class),
@@ -57,6 +61,7 @@ final class WebServer {
         var health = new HealthRoutes(injector.getInstance(Database.class));
         Settings settings = injector.getInstance(Settings.class);
         var tracing = new RequestTracing(injector.getInstance(ClientAddress.class), injector.getInstance(Metrics.class));
+        var checkFront = new CheckFront(credentialCheck::check, injector.getInstance(ClientAddress.class), tracing);
         var ops = new OpsRoutes(injector.getInstance(Metrics.class), settings.publicUrl());
         var pages = new UiRoutes(auth, injector.getInstance(SessionService.class), injector.getInstance(AccountService.class),
                 injector.getInstance(LegacyTokenService.class), injector.getInstance(ResetPreviews.class),
@@ -69,6 +74,8 @@ final class WebServer {
             config.concurrency.useVirtualThreads = true;
             settings.tls().ifPresent(files -> config.jetty.addConnector(
                     (server, http) -> TlsConnector.create(server, http, settings, files)));
+            // the hot path: plain credential checks are answered in front of the servlet pipeline
+            config.jetty.modifyServer(server -> insertFront(server, checkFront));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             tracing.register(config); // first: the request id is on every log line of the request
@@ -87,5 +94,17 @@ final class WebServer {
             health.register(config.routes);
             ops.register(config.routes);
         });
+    }
+
+    /**
+     * Inside Javalin's statistics handler when there is one (Jetty's graceful stop waits for the
+     * requests it counts), else right under the server; Javalin attaches its servlet context below.
+     */
+    private static void insertFront(Server server, CheckFront front) {
+        if (server.getHandler() instanceof Handler.Wrapper outer) {
+            outer.insertHandler(front);
+        } else {
+            server.insertHandler(front);
+        }
     }
 }

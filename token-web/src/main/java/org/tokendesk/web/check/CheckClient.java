@@ -6,9 +6,10 @@ import org.tokendesk.domain.usage.ClientInfo;
 import org.tokendesk.web.http.ClientAddress;
 
 /**
- * Who is being checked, from the request: the one place that knows which headers gateways use
- * for the original request (nginx {@code X-Original-URI}, Traefik {@code X-Forwarded-Uri}).
- * Values are passed on raw; the recorder sanitizes what it keeps.
+ * Who is being checked, from the request, for {@code /v1/verify}: read by {@link CheckInput}, the
+ * one place that knows which headers gateways use for the original request (nginx
+ * {@code X-Original-URI}, Traefik {@code X-Forwarded-Uri}). Values are passed on raw; the recorder
+ * sanitizes what it keeps.
  */
 public final class CheckClient {
 
@@ -24,10 +25,6 @@ public final class CheckClient {
      * @param header looks up a request header by name, null when absent
      */
     public static ClientInfo of(String address, UnaryOperator<String> header) {
-        String uri = header.apply("X-Original-URI");
-        if (uri == null) {
-            uri = header.apply("X-Forwarded-Uri");
-        }
-        return new ClientInfo(address, header.apply("User-Agent"), uri);
+        return CheckInput.from(header).client(address);
     }
 }

@@ -2,11 +2,9 @@ package org.tokendesk.web.check;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Locale;
 import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.domain.token.CheckResult;
 import org.tokendesk.domain.token.CredentialCheck;
-import org.tokendesk.domain.usage.ClientInfo;
 import org.tokendesk.web.api.VerifyRequest;
 import org.tokendesk.web.api.VerifyResponse;
 import org.tokendesk.web.http.ClientAddress;
@@ -19,8 +17,6 @@ import org.tokendesk.web.http.Problems;
  * a reset must take effect at the next check.
  */
 public final class CheckRoutes {
-
-    static final String REALM = "Basic realm=\"tokendesk\"";
 
     private final CredentialCheck check;
     private final ClientAddress clientAddress;
@@ -35,27 +31,14 @@ public final class CheckRoutes {
         routes.post("/v1/verify", this::verify);
     }
 
+    /**
+     * Answers what the {@link CheckFront} did not: in production every plain check is answered there,
+     * without Javalin's pipeline; both decide with {@link CheckInput} and {@link CheckAnswer}.
+     */
     void authCheck(Context ctx) {
+        CheckInput input = CheckInput.from(ctx::header);
         ctx.header("Cache-Control", "no-store");
-        String method = method(ctx.header("X-Original-Method"), ctx.header("X-Forwarded-Method"));
-        var credentials = BasicCredentials.parse(ctx.header("Authorization"));
-        ClientInfo client = CheckClient.of(ctx, clientAddress);
-        CheckResult result = credentials.isEmpty()
-                ? check.check(null, null, method, client)
-                : check.check(credentials.get().accountSid(), credentials.get().authToken(), method, client);
-        if (result instanceof CheckResult.Valid valid) {
-            ctx.header("X-Account-Sid", valid.credential().accountSid().value());
-            ctx.header("X-Token-Scope", valid.credential().scope().wireName());
-            ctx.header("X-Api-Version", valid.credential().apiVersion());
-            ctx.status(204);
-        } else if (result instanceof CheckResult.ForbiddenMethod) {
-            Problems.send(ctx, 403, "forbidden-method", "Forbidden", "a read-only token allows only GET, HEAD and OPTIONS");
-        } else if (result instanceof CheckResult.Limited limited) {
-            Problems.tooMany(ctx, limited.retryAfter(), "too many failed checks; slow down");
-        } else {
-            ctx.header("WWW-Authenticate", REALM);
-            Problems.unauthorized(ctx, "the credential is missing, malformed, unknown or reset");
-        }
+        CheckAnswer.of(input.checkWith(check::check, clientAddress.of(ctx))).writeTo(ctx);
     }
 
     void verify(Context ctx) {
@@ -67,7 +50,7 @@ public final class CheckRoutes {
         if (request.method() != null && !request.method().matches("[A-Za-z]{1,16}")) {
             throw ValidationException.of("method", "must be an HTTP method such as GET");
         }
-        String method = method(request.method(), null);
+        String method = CheckInput.method(request.method(), null);
         CheckResult result = check.check(request.accountSid(), request.authToken(), method,
                 CheckClient.of(ctx, clientAddress));
         VerifyResponse response;
@@ -85,10 +68,5 @@ public final class CheckRoutes {
             response = VerifyResponse.invalid("invalid_credentials", null);
         }
         Json.write(ctx, 200, response);
-    }
-
-    static String method(String primary, String secondary) {
-        String m = primary != null && !primary.isBlank() ? primary : secondary;
-        return m == null || m.isBlank() ? "GET" : m.strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package org.tokendesk.web.http;
 
 import io.javalin.http.Context;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The client's address: the peer, or, when the peer is a trusted proxy (a gateway such as nginx on
@@ -19,15 +20,22 @@ public final class ClientAddress {
     }
 
     public String of(Context ctx) {
-        String peer = ctx.req().getRemoteAddr();
+        return of(ctx.req().getRemoteAddr(), ctx::header);
+    }
+
+    /**
+     * @param peer the address of the connection's other end
+     * @param header the request's header of a name, or null
+     */
+    public String of(String peer, UnaryOperator<String> header) {
         if (!trustedProxies.contains(peer)) {
             return peer;
         }
-        String realIp = ctx.header("X-Real-IP");
+        String realIp = header.apply("X-Real-IP");
         if (looksLikeAddress(realIp)) {
             return realIp.strip();
         }
-        String forwarded = ctx.header("X-Forwarded-For");
+        String forwarded = header.apply("X-Forwarded-For");
         if (forwarded != null) {
             // the last hop is the one our trusted proxy saw; earlier ones are the client's word
             int comma = forwarded.lastIndexOf(',');

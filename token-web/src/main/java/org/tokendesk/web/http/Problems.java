@@ -27,6 +27,10 @@ public final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final String TYPE_PREFIX = "urn:tokendesk:problem:";
+    public static final String CONTENT_TYPE = "application/problem+json";
+    public static final String UNAVAILABLE_RETRY_AFTER = "5";
+    private static final String UNAVAILABLE_DETAIL = "the database cannot be reached; try again shortly";
+    private static final String INTERNAL_DETAIL = "the server failed to answer; the error was logged";
 
     private Problems() {
     }
@@ -46,7 +50,7 @@ public final class Problems {
         routes.exception(HttpResponseException.class, (e, ctx) -> byStatus(ctx, e.getStatus()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.req().getMethod(), ctx.path(), e);
-            send(ctx, 500, "internal", "Internal error", "the server failed to answer; the error was logged");
+            send(ctx, 500, "internal", "Internal error", INTERNAL_DETAIL);
         });
         routes.error(404, ctx -> {
             if (!isProblem(ctx)) {
@@ -86,13 +90,40 @@ public final class Problems {
     }
 
     public static void tooMany(Context ctx, Duration retryAfter, String detail) {
-        ctx.header("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        ctx.header("Retry-After", retryAfterSeconds(retryAfter));
         send(ctx, 429, "too-many-requests", "Too many requests", detail);
     }
 
+    /** A {@code Retry-After} value: whole seconds, rounded up, at least one. */
+    public static String retryAfterSeconds(Duration retryAfter) {
+        return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+    }
+
     public static void unavailable(Context ctx) {
-        ctx.header("Retry-After", "5");
-        send(ctx, 503, "unavailable", "Service unavailable", "the database cannot be reached; try again shortly");
+        ctx.header("Retry-After", UNAVAILABLE_RETRY_AFTER);
+        send(ctx, 503, "unavailable", "Service unavailable", UNAVAILABLE_DETAIL);
+    }
+
+    /** The body of a 503 while the database cannot be reached (with {@link #UNAVAILABLE_RETRY_AFTER}). */
+    public static byte[] unavailableBody() {
+        return body(503, "unavailable", "Service unavailable", UNAVAILABLE_DETAIL);
+    }
+
+    /** The body of a 500; the caller logs the error. */
+    public static byte[] internalErrorBody() {
+        return body(500, "internal", "Internal error", INTERNAL_DETAIL);
+    }
+
+    /**
+     * A problem body for a handler that answers without a Javalin {@link Context} (the check front);
+     * byte for byte what {@link #send} writes.
+     */
+    public static byte[] body(int status, String slug, String title, String detail) {
+        try {
+            return Json.mapper().writeValueAsBytes(new Problem(TYPE_PREFIX + slug, title, status, detail, List.of()));
+        } catch (JsonProcessingException e) {
+            return new byte[0];
+        }
     }
 
     public static void send(Context ctx, int status, String slug, String title, String detail) {
@@ -101,7 +132,7 @@ public final class Problems {
 
     private static void write(Context ctx, Problem problem) {
         try {
-            ctx.status(problem.status()).contentType("application/problem+json")
+            ctx.status(problem.status()).contentType(CONTENT_TYPE)
                     .result(Json.mapper().writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             ctx.status(problem.status()).result("");

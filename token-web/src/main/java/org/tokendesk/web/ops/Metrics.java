@@ -131,8 +131,11 @@ public final class Metrics implements AutoCloseable {
 
     /** One answered HTTP request; the credential checks also by outcome, with their latency. */
     void recordRequest(Context ctx, String route, long nanos) {
-        int status = ctx.statusCode();
-        String method = ctx.req().getMethod();
+        recordRequest(ctx.req().getMethod(), route, ctx.statusCode(), ctx.attribute(VERIFY_OUTCOME), nanos);
+    }
+
+    /** The same for a request answered without a Javalin {@link Context} (the check front). */
+    void recordRequest(String method, String route, int status, String verifyOutcome, long nanos) {
         String path = route == null ? "unmatched" : route;
         // one lookup in a map of our own instead of building a meter id per request
         requestTimers.computeIfAbsent(method + ' ' + path + ' ' + status, k -> Timer.builder("http.server.requests")
@@ -141,8 +144,7 @@ public final class Metrics implements AutoCloseable {
         if ("/v1/auth/check".equals(route)) {
             check("auth_check", authCheckOutcome(status), nanos);
         } else if ("/v1/verify".equals(route)) {
-            String outcome = ctx.attribute(VERIFY_OUTCOME);
-            check("verify", outcome != null ? outcome : errorOutcome(status), nanos);
+            check("verify", verifyOutcome != null ? verifyOutcome : errorOutcome(status), nanos);
         }
     }
 

@@ -48,12 +48,29 @@ public final class RequestTracing {
     }
 
     void begin(Context ctx) {
-        String incoming = ctx.header(HEADER);
-        String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : newId();
+        String id = requestId(ctx.header(HEADER));
         ctx.attribute(MDC_KEY, id);
         ctx.attribute(STARTED, System.nanoTime());
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /** The gateway's request id when it is a sane one, else a new one. */
+    public static String requestId(String incoming) {
+        return incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : newId();
+    }
+
+    /**
+     * Metrics and access log of a request answered without Javalin's pipeline (the check front),
+     * exactly as {@link #end} records a request Javalin answered; the caller holds the MDC.
+     *
+     * @param route the route the request matched, as Javalin would name it
+     */
+    public void answered(String method, String route, int status, long nanos, String client, String userAgent) {
+        metrics.recordRequest(method, route, status, null, nanos);
+        if (isLogged(route)) {
+            log(method, clean(route, 200), status, nanos, client, userAgent, isProbe(route));
+        }
     }
 
     void end(Context ctx, Float millis) {
@@ -74,18 +91,26 @@ public final class RequestTracing {
     }
 
     private void log(Context ctx, String route, long nanos) {
-        // probes and the credential checks (the hot path, thousands a second) log at DEBUG only
-        boolean probe = route != null && (route.startsWith("/health/") || route.equals("/metrics")
-                || route.startsWith("/v1/"));
-        if (probe ? !ACCESS.isDebugEnabled() : !ACCESS.isInfoEnabled()) {
+        if (!isLogged(route)) {
             return;
         }
-        String method = ctx.req().getMethod();
-        String path = safePath(ctx, route);
-        int status = ctx.statusCode();
+        log(ctx.req().getMethod(), safePath(ctx, route), ctx.statusCode(), nanos, clientAddress.of(ctx),
+                ctx.header("User-Agent"), isProbe(route));
+    }
+
+    // probes and the credential checks (the hot path, thousands a second) log at DEBUG only
+    private static boolean isProbe(String route) {
+        return route != null && (route.startsWith("/health/") || route.equals("/metrics") || route.startsWith("/v1/"));
+    }
+
+    private static boolean isLogged(String route) {
+        return isProbe(route) ? ACCESS.isDebugEnabled() : ACCESS.isInfoEnabled();
+    }
+
+    private static void log(String method, String path, int status, long nanos, String client, String userAgent,
+            boolean probe) {
         String ms = String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
-        String client = clientAddress.of(ctx);
-        String agent = clean(ctx.header("User-Agent"), 120);
+        String agent = clean(userAgent, 120);
         var event = probe ? ACCESS.atDebug() : ACCESS.atInfo();
         event.addKeyValue("method", method).addKeyValue("path", path).addKeyValue("status", status)
                 .addKeyValue("durationMs", ms).addKeyValue("client", client).addKeyValue("userAgent", agent)
