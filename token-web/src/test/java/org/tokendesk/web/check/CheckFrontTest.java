@@ -57,7 +57,8 @@ class CheckFrontTest {
         metrics = new Metrics(Clock.systemUTC(), "test");
         ClientAddress clientAddress = new ClientAddress(List.of());
         CheckFront front = new CheckFront((sid, token, method, client) -> {
-            checkedWith.set(sid + " " + token + " " + method + " " + client);
+            checkedWith.set(sid + " " + token + " " + method + " " + client.address() + " " + client.userAgent() + " "
+                    + client.uri());
             if (nextFailure != null) {
                 throw nextFailure;
             }
@@ -99,7 +100,8 @@ class CheckFrontTest {
     @Test
     void a_plain_check_is_answered_by_the_front_and_never_reaches_the_handler_behind_it() throws Exception {
         nextResult = new CheckResult.Valid(new ActiveCredential(AccountSid.parse(SID).orElseThrow(), TokenScope.READ_WRITE, "2010-04-01"));
-        HttpResponse<String> r = send(check().header("X-Original-Method", "post").header("X-Request-Id", "gw-42"));
+        HttpResponse<String> r = send(check().header("X-Original-Method", "post").header("X-Request-Id", "gw-42")
+                .header("User-Agent", "billing-sync/2.1").header("X-Original-URI", "/api/orders?page=2"));
         assertEquals(204, r.statusCode());
         assertEquals(SID, r.headers().firstValue("X-Account-Sid").orElse(null));
         assertEquals("read_write", r.headers().firstValue("X-Token-Scope").orElse(null));
@@ -108,7 +110,8 @@ class CheckFrontTest {
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null));
         assertEquals("gw-42", r.headers().firstValue("X-Request-Id").orElse(null));
-        assertEquals(SID + " tdrw_secret POST 127.0.0.1", checkedWith.get());
+        // the gateway's view of the request reaches the check raw (the sighting recorder sanitizes it)
+        assertEquals(SID + " tdrw_secret POST 127.0.0.1 billing-sync/2.1 /api/orders?page=2", checkedWith.get());
         assertEquals(0, reachedBehind.get());
         assertTrue(metrics.scrape().contains("endpoint=\"auth_check\",outcome=\"valid\""), "the check is counted");
     }
