@@ -304,6 +304,36 @@ class BrowserFlowTest {
         }
     }
 
+    @Test
+    void an_owner_confirms_the_update_on_a_phone_with_the_link_from_the_notice() {
+        String sid = api.createAccount("Acme owners");
+        api.enableLegacyTokens(sid);
+        api.post("/api/v1/accounts/" + sid + "/integrations", Map.of("name", "Lagerabgleich", "ownerName", "Olga",
+                "ownerEmail", "olga@example.com", "ownerLocale", "de", "webhookUrl", receiver.url("/owner-phone"),
+                "scopes", List.of("read_write"), "channels", List.of("webhook")));
+        api.post("/api/v1/accounts/" + sid + "/legacy-token/read-write/reset", null);
+        var hook = org.tokendesk.web.testing.Eventually.waitFor("the webhook", java.time.Duration.ofSeconds(20),
+                () -> receiver.received().stream().filter(r -> r.path().equals("/owner-phone")).findFirst()
+                        .orElse(null), r -> r != null);
+        var link = java.util.regex.Pattern.compile("(/ack/[A-Za-z0-9_.-]+)").matcher(hook.body());
+        assertTrue(link.find(), hook.body());
+        try (HeadlessChromium browser = new HeadlessChromium("de", 360, 740, true)) {
+            var driver = browser.driver();
+            driver.get(node.baseUrl() + link.group(1));
+            String page = browser.visible(By.id("main")).getText();
+            assertTrue(page.contains(sid) && page.contains("Lagerabgleich"), page);
+            assertFitsTheWidth(browser, 360);
+            assertTrue(api.get("/api/v1/accounts/" + sid + "/notices").json().get("notices").get(0)
+                    .get("acknowledgedAt").isNull(), "opening the link does not use it");
+            browser.visible(By.cssSelector("#main button[type='submit']")).click();
+            browser.until(d -> d.findElement(By.id("main")).getText().contains("Vielen Dank"));
+            assertTrue(driver.findElements(By.cssSelector("#main button[type='submit']")).isEmpty());
+            assertFitsTheWidth(browser, 360);
+        }
+        assertFalse(api.get("/api/v1/accounts/" + sid + "/notices").json().get("notices").get(0)
+                .get("acknowledgedAt").isNull());
+    }
+
     private static void openNavigation(HeadlessChromium browser, boolean phone) {
         if (phone) {
             WebElement toggle = browser.visible(By.id("nav-toggle"));
