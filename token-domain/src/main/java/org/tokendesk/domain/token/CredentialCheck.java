@@ -70,6 +70,16 @@ public final class CredentialCheck {
             usage.record(new TokenKey(credential.accountSid(), credential.scope()), now);
             return new CheckResult.Valid(credential);
         }
+        // before the failure limiter: a token in its grace period is no failed attempt
+        Optional<FormerToken> former = tx.read(s -> s.tokens().findFormer(sid.get(), hash));
+        // the clock read after the database read: no check passes once the grace end has come.
+        // Never cached, so ending a grace period needs no cache entry to expire.
+        if (former.isPresent() && former.get().inGraceAt(clock.instant())) {
+            ActiveCredential credential = former.get().credential();
+            // last use is not recorded: it belongs to the scope's current token
+            return credential.scope().permits(method) ? new CheckResult.Valid(credential)
+                    : new CheckResult.ForbiddenMethod(credential);
+        }
         String sidKey = "sid:" + sid.get().value();
         Optional<Duration> sidBlocked = limiter.blockedFor(sidKey, now);
         limiter.recordFailure(addressKey, now);
@@ -77,7 +87,6 @@ public final class CredentialCheck {
         if (sidBlocked.isPresent()) {
             return new CheckResult.Limited(sidBlocked.get());
         }
-        Optional<Instant> resetAt = tx.read(s -> s.tokens().findResetAt(sid.get(), hash));
-        return resetAt.<CheckResult>map(CheckResult.Reset::new).orElseGet(CheckResult.Invalid::new);
+        return former.<CheckResult>map(f -> new CheckResult.Reset(f.resetAt())).orElseGet(CheckResult.Invalid::new);
     }
 }

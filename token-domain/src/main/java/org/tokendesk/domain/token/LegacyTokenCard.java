@@ -2,6 +2,7 @@ package org.tokendesk.domain.token;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.tokendesk.domain.account.AccountSid;
 
 /**
@@ -25,22 +26,27 @@ public record LegacyTokenCard(AccountSid accountSid, boolean legacy, String apiV
      * @param createdAt when created
      * @param lastResetAt last reset, or null
      * @param lastUsedAt last passing check, or null
+     * @param oldTokenValidUntil until when the previous token still passes checks, or null
      */
-    public record TokenState(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt) {
+    public record TokenState(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt,
+            Instant oldTokenValidUntil) {
 
-        static TokenState of(StoredToken token) {
-            return new TokenState(token.hint(), token.createdAt(), token.lastResetAt(), token.lastUsedAt());
+        static TokenState of(StoredToken token, Instant oldTokenValidUntil) {
+            return new TokenState(token.hint(), token.createdAt(), token.lastResetAt(), token.lastUsedAt(),
+                    oldTokenValidUntil);
         }
     }
 
-    static LegacyTokenCard of(CardRecord card, List<String> available, List<StoredToken> tokens) {
+    static LegacyTokenCard of(CardRecord card, List<String> available, List<StoredToken> tokens,
+            Map<TokenScope, Instant> graceEnds) {
         TokenState rw = null;
         TokenState ro = null;
         for (StoredToken token : tokens) {
+            TokenState state = TokenState.of(token, graceEnds.get(token.scope()));
             if (token.scope() == TokenScope.READ_WRITE) {
-                rw = TokenState.of(token);
+                rw = state;
             } else {
-                ro = TokenState.of(token);
+                ro = state;
             }
         }
         return new LegacyTokenCard(card.accountSid(), card.legacy(), card.apiVersion(), available, card.createdAt(),

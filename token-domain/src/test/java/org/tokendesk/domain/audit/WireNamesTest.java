@@ -18,7 +18,7 @@ class WireNamesTest {
                 "integration.deleted", "integration.webhook_secret_rotated", "notice.redelivered", "member.changed",
                 "member.removed", "operator.created", "operator.signed_in", "management_key.created",
                 "management_key.revoked", "operator.password_reset", "legacy_token.imported",
-                "master_key.rotated"),
+                "master_key.rotated", "legacy_token.grace_ended"),
                 Arrays.stream(AuditAction.values()).map(AuditAction::wireName).toList());
     }
 

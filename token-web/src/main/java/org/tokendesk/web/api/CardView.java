@@ -27,9 +27,10 @@ public record CardView(String accountSid, boolean legacy, String apiVersion, Lis
      * @param lastUsedAt last passing check, or null
      * @param authToken the token itself: only in the answer to "Enable legacy tokens" while
      *     re-display is off, because it is then shown this once
+     * @param oldTokenValidUntil until when the previous token still passes checks, or null
      */
     public record TokenView(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String authToken) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String authToken, Instant oldTokenValidUntil) {
 
         @Override
         public String toString() {

@@ -2,6 +2,7 @@ package org.tokendesk.web.token;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.domain.operator.Actor;
@@ -12,6 +13,7 @@ import org.tokendesk.web.api.ApiVersionRequest;
 import org.tokendesk.web.api.CardView;
 import org.tokendesk.web.api.CredentialsView;
 import org.tokendesk.web.api.EmptyRequest;
+import org.tokendesk.web.api.ResetRequest;
 import org.tokendesk.web.api.ResetView;
 import org.tokendesk.web.http.Authenticator;
 import org.tokendesk.web.http.Json;
@@ -36,6 +38,7 @@ public final class LegacyTokenRoutes {
         routes.patch(BASE, this::changeApiVersion);
         routes.get(BASE + "/credentials", this::credentials);
         routes.post(BASE + "/{scope}/reset", this::reset);
+        routes.post(BASE + "/{scope}/end-grace", this::endGrace);
     }
 
     void enable(Context ctx) {
@@ -81,11 +84,20 @@ public final class LegacyTokenRoutes {
         Actor actor = auth.require(ctx);
         AccountSid sid = Paths.accountSid(ctx);
         var scope = Paths.scope(ctx);
-        Json.read(ctx, EmptyRequest.class);
-        ResetResult result = tokens.reset(actor, sid, scope, auth.origin(ctx));
+        ResetRequest request = Json.read(ctx, ResetRequest.class);
+        Duration grace = GracePeriods.parse(request.oldTokenValidFor());
+        ResetResult result = tokens.reset(actor, sid, scope, grace, auth.origin(ctx));
         ctx.header("Cache-Control", "no-store");
         Json.write(ctx, 200, new ResetView(sid.value(), scope.wireName(), result.authToken().reveal(),
-                result.resetAt(), result.noticesQueued()));
+                result.resetAt(), result.noticesQueued(), result.oldTokenValidUntil()));
+    }
+
+    void endGrace(Context ctx) {
+        Actor actor = auth.require(ctx);
+        AccountSid sid = Paths.accountSid(ctx);
+        var scope = Paths.scope(ctx);
+        Json.read(ctx, EmptyRequest.class);
+        Json.write(ctx, 200, view(tokens.endGrace(actor, sid, scope, auth.origin(ctx))));
     }
 
     public static CardView view(LegacyTokenCard card) {
@@ -94,10 +106,12 @@ public final class LegacyTokenRoutes {
     }
 
     private static CardView.TokenView view(LegacyTokenCard.TokenState t) {
-        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null);
+        return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null,
+                t.oldTokenValidUntil());
     }
 
     private static CardView.TokenView withToken(CardView.TokenView t, String token) {
-        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token);
+        return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token,
+                t.oldTokenValidUntil());
     }
 }
