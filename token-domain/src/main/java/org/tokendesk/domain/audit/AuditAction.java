@@ -21,7 +21,8 @@ public enum AuditAction {
     KEY_REVOKED("management_key.revoked"),
     OPERATOR_PASSWORD_RESET("operator.password_reset"),
     LEGACY_TOKEN_IMPORTED("legacy_token.imported"),
-    MASTER_KEY_ROTATED("master_key.rotated");
+    MASTER_KEY_ROTATED("master_key.rotated"),
+    LEGACY_TOKEN_GRACE_ENDED("legacy_token.grace_ended");
 
     private final String wireName;
 

@@ -100,6 +100,18 @@ public final class CredentialCheck {
             validUses.record(key, client, now);
             return new CheckResult.Valid(credential);
         }
+        // before the failure limiter: a token in its grace period is no failed attempt
+        Optional<FormerToken> former = tx.read(s -> s.tokens().findFormer(sid.get(), hash));
+        // a sighting, also while a grace period lets it pass: its owner has not switched yet
+        former.ifPresent(f -> staleUses.record(new TokenKey(f.accountSid(), f.scope()), client, now));
+        // the clock read after the database read: no check passes once the grace end has come.
+        // Never cached, so ending a grace period needs no cache entry to expire.
+        if (former.isPresent() && former.get().inGraceAt(clock.instant())) {
+            ActiveCredential credential = former.get().credential();
+            // last use is not recorded: it belongs to the scope's current token
+            return credential.scope().permits(method) ? new CheckResult.Valid(credential)
+                    : new CheckResult.ForbiddenMethod(credential);
+        }
         String sidKey = "sid:" + sid.get().value();
         Optional<Duration> sidBlocked = limiter.blockedFor(sidKey, now);
         limiter.recordFailure(addressKey, now);
@@ -107,11 +119,6 @@ public final class CredentialCheck {
         if (sidBlocked.isPresent()) {
             return new CheckResult.Limited(sidBlocked.get());
         }
-        Optional<InvalidatedToken> reset = tx.read(s -> s.tokens().findReset(sid.get(), hash));
-        if (reset.isEmpty()) {
-            return new CheckResult.Invalid();
-        }
-        staleUses.record(new TokenKey(reset.get().accountSid(), reset.get().scope()), client, now);
-        return new CheckResult.Reset(reset.get().invalidatedAt());
+        return former.<CheckResult>map(f -> new CheckResult.Reset(f.resetAt())).orElseGet(CheckResult.Invalid::new);
     }
 }

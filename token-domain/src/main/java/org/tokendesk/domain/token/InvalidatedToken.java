@@ -13,7 +13,8 @@ import org.tokendesk.domain.secret.TokenHash;
  * @param hint its hint
  * @param invalidatedAt when it stopped passing checks
  * @param invalidatedBy who reset it
+ * @param validUntil the end of its grace period (it passes checks before this instant), or null
  */
 public record InvalidatedToken(AccountSid accountSid, TokenScope scope, TokenHash hash, String hint,
-        Instant invalidatedAt, String invalidatedBy) {
+        Instant invalidatedAt, String invalidatedBy, Instant validUntil) {
 }

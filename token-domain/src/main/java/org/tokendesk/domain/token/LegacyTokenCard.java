@@ -28,25 +28,27 @@ public record LegacyTokenCard(AccountSid accountSid, boolean legacy, String apiV
      * @param lastResetAt last reset, or null
      * @param lastUsedAt last passing check, or null
      * @param staleUse old-token sightings of the last {@link StaleUse#WINDOW}, or null when none
+     * @param oldTokenValidUntil until when the previous token still passes checks, or null
      */
     public record TokenState(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt,
-            StaleUse staleUse) {
+            StaleUse staleUse, Instant oldTokenValidUntil) {
 
-        static TokenState of(StoredToken token, Map<TokenScope, StaleUse> staleUse) {
+        static TokenState of(StoredToken token, StaleUse staleUse, Instant oldTokenValidUntil) {
             return new TokenState(token.hint(), token.createdAt(), token.lastResetAt(), token.lastUsedAt(),
-                    staleUse.get(token.scope()));
+                    staleUse, oldTokenValidUntil);
         }
     }
 
     static LegacyTokenCard of(CardRecord card, List<String> available, List<StoredToken> tokens,
-            Map<TokenScope, StaleUse> staleUse) {
+            Map<TokenScope, StaleUse> staleUse, Map<TokenScope, Instant> graceEnds) {
         TokenState rw = null;
         TokenState ro = null;
         for (StoredToken token : tokens) {
+            TokenState state = TokenState.of(token, staleUse.get(token.scope()), graceEnds.get(token.scope()));
             if (token.scope() == TokenScope.READ_WRITE) {
-                rw = TokenState.of(token, staleUse);
+                rw = state;
             } else {
-                ro = TokenState.of(token, staleUse);
+                ro = state;
             }
         }
         return new LegacyTokenCard(card.accountSid(), card.legacy(), card.apiVersion(), available, card.createdAt(),

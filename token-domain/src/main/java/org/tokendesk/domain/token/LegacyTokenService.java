@@ -1,8 +1,10 @@
 package org.tokendesk.domain.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tokendesk.domain.account.AccountAccess;
 import org.tokendesk.domain.account.AccountSid;
@@ -11,6 +13,7 @@ import org.tokendesk.domain.audit.AuditTrail;
 import org.tokendesk.domain.common.ConflictException;
 import org.tokendesk.domain.common.NotFoundException;
 import org.tokendesk.domain.common.RequestOrigin;
+import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.domain.operator.Actor;
 import org.tokendesk.domain.secret.Secret;
 import org.tokendesk.domain.tx.Stores;
@@ -19,6 +22,9 @@ import org.tokendesk.domain.usage.StaleUse;
 
 /** The legacy token card's use cases: enable, show, change API version, reveal, reset. */
 public final class LegacyTokenService {
+
+    /** The longest grace period an old token may get. */
+    public static final Duration MAX_GRACE = Duration.ofDays(7);
 
     private final Transactions tx;
     private final TokenIssuer issuer;
@@ -126,25 +132,83 @@ public final class LegacyTokenService {
      * old token, audit event, notices. The old token fails every check from the commit on.
      */
     public ResetResult reset(Actor actor, AccountSid sid, TokenScope scope, RequestOrigin origin) {
+        return reset(actor, sid, scope, Duration.ZERO, origin);
+    }
+
+    /**
+     * A reset whose old token keeps passing checks for {@code oldTokenValidFor} (zero: it fails
+     * every check from the commit on). A grace period of an earlier reset of the scope ends at once.
+     */
+    public ResetResult reset(Actor actor, AccountSid sid, TokenScope scope, Duration oldTokenValidFor,
+            RequestOrigin origin) {
+        requireGraceInRange(oldTokenValidFor);
         ResetResult result = tx.write(s -> {
             AccountAccess.requireAdmin(s.accounts(), actor, sid);
-            CardRecord card = requireCard(s, sid);
-            StoredToken old = s.tokens().lockToken(sid, scope)
-                    .orElseThrow(() -> new NotFoundException("the account has no " + scope.wireName() + " token"));
-            Instant now = clock.instant();
-            TokenIssuer.Issued fresh = issuer.issue(sid, scope);
-            s.tokens().insertHistory(new InvalidatedToken(sid, scope, old.hash(), old.hint(), now, actor.email()));
-            s.tokens().replaceToken(sid, scope, fresh.hash(), fresh.ciphertext(), fresh.hint(), now);
-            audit.record(s.audit(), actor, origin, AuditAction.LEGACY_TOKEN_RESET, sid,
-                    Map.of("scope", scope.wireName(), "previousTokenHint", old.hint(), "newTokenHint", fresh.hint()));
-            int notices = resetHook.afterReset(s,
-                    new TokenReset(sid, scope, now, actor.email(), old.hint(), card.apiVersion()));
-            return new ResetResult(sid, scope, fresh.token(), now, notices);
+            return resetInTransaction(s, actor, sid, scope, oldTokenValidFor, origin);
         });
-        // committed: no check on any node may accept the old token once the caller has the answer
+        // committed: no check on any node may accept the old token as current once the caller has the answer
+        awaitOldTokenUncached(sid, scope);
+        return result;
+    }
+
+    /**
+     * The part of a reset that runs inside the caller's write transaction (access already checked).
+     * The caller must call {@link #awaitOldTokenUncached} after the commit.
+     */
+    ResetResult resetInTransaction(Stores s, Actor actor, AccountSid sid, TokenScope scope,
+            Duration oldTokenValidFor, RequestOrigin origin) {
+        CardRecord card = requireCard(s, sid);
+        StoredToken old = s.tokens().lockToken(sid, scope)
+                .orElseThrow(() -> new NotFoundException("the account has no " + scope.wireName() + " token"));
+        Instant now = clock.instant();
+        Instant validUntil = oldTokenValidFor.isZero() ? null : now.plus(oldTokenValidFor);
+        TokenIssuer.Issued fresh = issuer.issue(sid, scope);
+        // only one old token per scope may be in its grace period: the newest
+        s.tokens().endGrace(sid, scope, now);
+        s.tokens().insertHistory(new InvalidatedToken(sid, scope, old.hash(), old.hint(), now, actor.email(),
+                validUntil));
+        s.tokens().replaceToken(sid, scope, fresh.hash(), fresh.ciphertext(), fresh.hint(), now);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("scope", scope.wireName());
+        details.put("previousTokenHint", old.hint());
+        details.put("newTokenHint", fresh.hint());
+        if (validUntil != null) {
+            details.put("oldTokenValidUntil", validUntil.toString());
+        }
+        audit.record(s.audit(), actor, origin, AuditAction.LEGACY_TOKEN_RESET, sid, details);
+        int notices = resetHook.afterReset(s,
+                new TokenReset(sid, scope, now, actor.email(), old.hint(), card.apiVersion(), validUntil));
+        return new ResetResult(sid, scope, fresh.token(), now, notices, validUntil);
+    }
+
+    /**
+     * Ends the running grace period of one scope's old token now; nothing happens when none runs.
+     * Gives the same guarantee as a reset: once the caller has the answer, no check passes with it.
+     */
+    public LegacyTokenCard endGrace(Actor actor, AccountSid sid, TokenScope scope, RequestOrigin origin) {
+        LegacyTokenCard card = tx.write(s -> {
+            AccountAccess.requireAdmin(s.accounts(), actor, sid);
+            requireCard(s, sid);
+            if (s.tokens().endGrace(sid, scope, clock.instant())) {
+                audit.record(s.audit(), actor, origin, AuditAction.LEGACY_TOKEN_GRACE_ENDED, sid,
+                        Map.of("scope", scope.wireName()));
+            }
+            return cardOf(s, sid);
+        });
+        awaitOldTokenUncached(sid, scope);
+        return card;
+    }
+
+    /** After a commit that took a token's right to pass checks: no node's cache may still grant it. */
+    void awaitOldTokenUncached(AccountSid sid, TokenScope scope) {
         checkCache.invalidate(new TokenKey(sid, scope));
         checkCache.awaitStaleEntriesExpired();
-        return result;
+    }
+
+    private static void requireGraceInRange(Duration oldTokenValidFor) {
+        if (oldTokenValidFor.isNegative() || oldTokenValidFor.compareTo(MAX_GRACE) > 0) {
+            throw ValidationException.of("oldTokenValidFor", "must be a duration from PT0S to P7D");
+        }
     }
 
     private LegacyTokenCard cardOf(Stores s, AccountSid sid) {
@@ -157,7 +221,8 @@ public final class LegacyTokenService {
                 staleUse.put(scope, sightings);
             }
         }
-        return LegacyTokenCard.of(card, apiVersions.available(), s.tokens().tokens(sid), staleUse);
+        return LegacyTokenCard.of(card, apiVersions.available(), s.tokens().tokens(sid), staleUse,
+                s.tokens().graceEnds(sid, now));
     }
 
     private static CardRecord requireCard(Stores s, AccountSid sid) {

@@ -12,7 +12,8 @@ import org.tokendesk.domain.secret.Secret;
  * @param authToken the new token
  * @param resetAt when the old one stopped passing checks
  * @param noticesQueued how many deliveries were queued
+ * @param oldTokenValidUntil until when the old token still passes checks, or null (not at all)
  */
 public record ResetResult(AccountSid accountSid, TokenScope scope, Secret authToken, Instant resetAt,
-        int noticesQueued) {
+        int noticesQueued, Instant oldTokenValidUntil) {
 }

@@ -12,7 +12,8 @@ import org.tokendesk.domain.account.AccountSid;
  * @param resetBy operator email
  * @param previousTokenHint the old token's hint
  * @param apiVersion the card's API version
+ * @param oldTokenValidUntil until when the old token still passes checks, or null (not at all)
  */
 public record TokenReset(AccountSid accountSid, TokenScope scope, Instant resetAt, String resetBy,
-        String previousTokenHint, String apiVersion) {
+        String previousTokenHint, String apiVersion, Instant oldTokenValidUntil) {
 }

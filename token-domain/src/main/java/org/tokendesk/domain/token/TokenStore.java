@@ -36,16 +36,24 @@ public interface TokenStore {
     /** The current token with this hash, if any (the credential check). */
     Optional<ActiveCredential> findActive(TokenHash hash);
 
-    /** When a token of this account with this hash was reset (latest), if it ever was. */
-    default Optional<Instant> findResetAt(AccountSid sid, TokenHash hash) {
-        return findReset(sid, hash).map(InvalidatedToken::invalidatedAt);
-    }
-
     /** The latest reset of this scope of the account, if it was ever reset. */
     Optional<InvalidatedToken> latestReset(AccountSid sid, TokenScope scope);
 
-    /** The latest history row of a token of this account with this hash, if it was ever reset. */
-    Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash);
+    /**
+     * The latest reset token of this account with this hash, if it ever was reset: when, and until
+     * when its grace period runs. One query, asked only when {@link #findActive} missed.
+     */
+    Optional<FormerToken> findFormer(AccountSid sid, TokenHash hash);
+
+    /**
+     * Ends every grace period of this scope that runs at {@code now}: its end becomes {@code now}.
+     *
+     * @return whether one was running
+     */
+    boolean endGrace(AccountSid sid, TokenScope scope, Instant now);
+
+    /** Per scope, the end of the grace period that runs at {@code now}; scopes without one are absent. */
+    Map<TokenScope, Instant> graceEnds(AccountSid sid, Instant now);
 
     /**
      * Raises {@code lastUsedAt} to the given times (never lowers it). A time before the token's

@@ -19,7 +19,7 @@ class WireNamesTest {
                 "member.changed",
                 "member.removed", "operator.created", "operator.signed_in", "management_key.created",
                 "management_key.revoked", "operator.password_reset", "legacy_token.imported",
-                "master_key.rotated"),
+                "master_key.rotated", "legacy_token.grace_ended"),
                 Arrays.stream(AuditAction.values()).map(AuditAction::wireName).toList());
     }
 

@@ -2,6 +2,7 @@ package org.tokendesk.domain.testing;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.secret.TokenHash;
 import org.tokendesk.domain.token.ActiveCredential;
 import org.tokendesk.domain.token.CardRecord;
+import org.tokendesk.domain.token.FormerToken;
 import org.tokendesk.domain.token.InvalidatedToken;
 import org.tokendesk.domain.token.StoredToken;
 import org.tokendesk.domain.token.TokenKey;
@@ -96,10 +98,39 @@ final class InMemoryTokenStore extends StoreBase implements TokenStore {
     }
 
     @Override
-    public Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash) {
+    public Optional<FormerToken> findFormer(AccountSid sid, TokenHash hash) {
         return read().history.stream()
                 .filter(h -> h.accountSid().equals(sid) && h.hash().equals(hash))
-                .max(Comparator.comparing(InvalidatedToken::invalidatedAt));
+                .max(Comparator.comparing(InvalidatedToken::invalidatedAt))
+                .map(h -> new FormerToken(sid, h.scope(), h.invalidatedAt(), h.validUntil(),
+                        read().cards.get(sid).apiVersion()));
+    }
+
+    @Override
+    public boolean endGrace(AccountSid sid, TokenScope scope, Instant now) {
+        boolean ended = false;
+        List<InvalidatedToken> history = read().history;
+        for (int i = 0; i < history.size(); i++) {
+            InvalidatedToken h = history.get(i);
+            if (h.accountSid().equals(sid) && h.scope() == scope && h.validUntil() != null
+                    && h.validUntil().isAfter(now)) {
+                write().history.set(i, new InvalidatedToken(sid, scope, h.hash(), h.hint(), h.invalidatedAt(),
+                        h.invalidatedBy(), now));
+                ended = true;
+            }
+        }
+        return ended;
+    }
+
+    @Override
+    public Map<TokenScope, Instant> graceEnds(AccountSid sid, Instant now) {
+        Map<TokenScope, Instant> ends = new EnumMap<>(TokenScope.class);
+        for (InvalidatedToken h : read().history) {
+            if (h.accountSid().equals(sid) && h.validUntil() != null && h.validUntil().isAfter(now)) {
+                ends.merge(h.scope(), h.validUntil(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return ends;
     }
 
     @Override

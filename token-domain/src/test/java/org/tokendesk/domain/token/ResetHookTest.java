@@ -52,7 +52,7 @@ class ResetHookTest {
         EnabledTokens enabled = enable(service);
         ResetResult result = service.reset(admin, sid, TokenScope.READ_ONLY, Fixture.ORIGIN);
         assertEquals(List.of(new TokenReset(sid, TokenScope.READ_ONLY, result.resetAt(), "admin@example.com",
-                enabled.card().readOnly().hint(), "v13")), seen);
+                enabled.card().readOnly().hint(), "v13", null)), seen);
     }
 
     @Test

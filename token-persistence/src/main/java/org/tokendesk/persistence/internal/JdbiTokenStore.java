@@ -3,6 +3,7 @@ package org.tokendesk.persistence.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.secret.TokenHash;
 import org.tokendesk.domain.token.ActiveCredential;
 import org.tokendesk.domain.token.CardRecord;
+import org.tokendesk.domain.token.FormerToken;
 import org.tokendesk.domain.token.InvalidatedToken;
 import org.tokendesk.domain.token.StoredToken;
 import org.tokendesk.domain.token.TokenKey;
@@ -97,10 +99,12 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public void insertHistory(InvalidatedToken t) {
-        h.createUpdate("INSERT INTO token_history (account_sid, scope, token_hash, hint, invalidated_at, invalidated_by) "
-                + "VALUES (:sid, :scope, :hash, :hint, :at, :by)").bind("sid", t.accountSid().value())
+        h.createUpdate("INSERT INTO token_history (account_sid, scope, token_hash, hint, invalidated_at, invalidated_by, "
+                + "valid_until) VALUES (:sid, :scope, :hash, :hint, :at, :by, :until)")
+                .bind("sid", t.accountSid().value())
                 .bind("scope", t.scope().wireName()).bind("hash", t.hash().bytes()).bind("hint", t.hint())
-                .bind("at", t.invalidatedAt().toEpochMilli()).bind("by", t.invalidatedBy()).execute();
+                .bind("at", t.invalidatedAt().toEpochMilli()).bind("by", t.invalidatedBy())
+                .bind("until", Times.millis(t.validUntil())).execute();
     }
 
     @Override
@@ -115,22 +119,45 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public Optional<InvalidatedToken> latestReset(AccountSid sid, TokenScope scope) {
-        return h.createQuery("SELECT token_hash, hint, invalidated_at, invalidated_by FROM token_history "
+        return h.createQuery("SELECT token_hash, hint, invalidated_at, invalidated_by, valid_until FROM token_history "
                 + "WHERE account_sid = :sid AND scope = :scope ORDER BY invalidated_at DESC, id DESC LIMIT 1")
                 .bind("sid", sid.value()).bind("scope", scope.wireName())
                 .map((rs, ctx) -> new InvalidatedToken(sid, scope, new TokenHash(rs.getBytes("token_hash")),
-                        rs.getString("hint"), Times.instant(rs, "invalidated_at"), rs.getString("invalidated_by")))
+                        rs.getString("hint"), Times.instant(rs, "invalidated_at"), rs.getString("invalidated_by"),
+                        Times.instant(rs, "valid_until")))
                 .findOne();
     }
 
     @Override
-    public Optional<InvalidatedToken> findReset(AccountSid sid, TokenHash hash) {
-        return h.createQuery("SELECT scope, hint, invalidated_at, invalidated_by FROM token_history "
-                + "WHERE token_hash = :hash AND account_sid = :sid ORDER BY invalidated_at DESC LIMIT 1")
+    public Optional<FormerToken> findFormer(AccountSid sid, TokenHash hash) {
+        return h.createQuery("SELECT h.scope, h.invalidated_at, h.valid_until, c.api_version FROM token_history h "
+                + "JOIN legacy_token_cards c ON c.account_sid = h.account_sid "
+                + "WHERE h.account_sid = :sid AND h.token_hash = :hash ORDER BY h.invalidated_at DESC, h.id DESC LIMIT 1")
                 .bind("hash", hash.bytes()).bind("sid", sid.value())
-                .map((rs, ctx) -> new InvalidatedToken(sid, TokenScope.fromWire(rs.getString("scope")).orElseThrow(),
-                        hash, rs.getString("hint"), Times.instant(rs, "invalidated_at"), rs.getString("invalidated_by")))
+                .map((rs, ctx) -> new FormerToken(sid, TokenScope.fromWire(rs.getString("scope")).orElseThrow(),
+                        Times.instant(rs, "invalidated_at"), Times.instant(rs, "valid_until"),
+                        rs.getString("api_version")))
                 .findOne();
+    }
+
+    @Override
+    public boolean endGrace(AccountSid sid, TokenScope scope, Instant now) {
+        return h.createUpdate("UPDATE token_history SET valid_until = :now "
+                + "WHERE account_sid = :sid AND scope = :scope AND valid_until > :now")
+                .bind("now", now.toEpochMilli()).bind("sid", sid.value()).bind("scope", scope.wireName())
+                .execute() > 0;
+    }
+
+    @Override
+    public Map<TokenScope, Instant> graceEnds(AccountSid sid, Instant now) {
+        Map<TokenScope, Instant> ends = new EnumMap<>(TokenScope.class);
+        h.createQuery("SELECT scope, MAX(valid_until) AS until FROM token_history "
+                + "WHERE account_sid = :sid AND valid_until > :now GROUP BY scope")
+                .bind("sid", sid.value()).bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(TokenScope.fromWire(rs.getString("scope")).orElseThrow(),
+                        Times.instant(rs, "until")))
+                .forEach(e -> ends.put(e.getKey(), e.getValue()));
+        return ends;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.tokendesk.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -10,8 +11,10 @@ import java.time.Instant;
  * @param authToken the new token
  * @param resetAt when the old one stopped passing checks
  * @param noticesQueued deliveries queued for integration owners
+ * @param oldTokenValidUntil until when the old token still passes checks; absent without a grace period
  */
-public record ResetView(String accountSid, String scope, String authToken, Instant resetAt, int noticesQueued) {
+public record ResetView(String accountSid, String scope, String authToken, Instant resetAt, int noticesQueued,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant oldTokenValidUntil) {
 
     @Override
     public String toString() {

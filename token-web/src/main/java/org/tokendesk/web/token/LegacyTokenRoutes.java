@@ -2,6 +2,7 @@ package org.tokendesk.web.token;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.tokendesk.domain.account.AccountSid;
@@ -18,6 +19,7 @@ import org.tokendesk.web.api.ApiVersionRequest;
 import org.tokendesk.web.api.CardView;
 import org.tokendesk.web.api.CredentialsView;
 import org.tokendesk.web.api.EmptyRequest;
+import org.tokendesk.web.api.ResetRequest;
 import org.tokendesk.web.api.ResetView;
 import org.tokendesk.web.http.Authenticator;
 import org.tokendesk.web.http.Json;
@@ -48,6 +50,7 @@ public final class LegacyTokenRoutes {
         routes.get(BASE + "/credentials", this::credentials);
         routes.post(BASE + "/{scope}/reset", this::reset);
         routes.get(BASE + "/{scope}/reset-preview", this::resetPreview);
+        routes.post(BASE + "/{scope}/end-grace", this::endGrace);
     }
 
     void enable(Context ctx) {
@@ -96,11 +99,20 @@ public final class LegacyTokenRoutes {
         Actor actor = auth.require(ctx);
         AccountSid sid = Paths.accountSid(ctx);
         var scope = Paths.scope(ctx);
-        Json.read(ctx, EmptyRequest.class);
-        ResetResult result = tokens.reset(actor, sid, scope, auth.origin(ctx));
+        ResetRequest request = Json.read(ctx, ResetRequest.class);
+        Duration grace = GracePeriods.parse(request.oldTokenValidFor());
+        ResetResult result = tokens.reset(actor, sid, scope, grace, auth.origin(ctx));
         ctx.header("Cache-Control", "no-store");
         Json.write(ctx, 200, new ResetView(sid.value(), scope.wireName(), result.authToken().reveal(),
-                result.resetAt(), result.noticesQueued()));
+                result.resetAt(), result.noticesQueued(), result.oldTokenValidUntil()));
+    }
+
+    void endGrace(Context ctx) {
+        Actor actor = auth.require(ctx);
+        AccountSid sid = Paths.accountSid(ctx);
+        var scope = Paths.scope(ctx);
+        Json.read(ctx, EmptyRequest.class);
+        Json.write(ctx, 200, view(tokens.endGrace(actor, sid, scope, auth.origin(ctx))));
     }
 
     void resetPreview(Context ctx) {
@@ -125,7 +137,7 @@ public final class LegacyTokenRoutes {
 
     private static CardView.TokenView view(LegacyTokenCard.TokenState t, List<Acknowledgements.Pending> pending) {
         return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null,
-                UsageViews.staleUse(t.staleUse()), unacknowledged(pending));
+                UsageViews.staleUse(t.staleUse()), unacknowledged(pending), t.oldTokenValidUntil());
     }
 
     static List<CardView.UnacknowledgedView> unacknowledged(List<Acknowledgements.Pending> pending) {
@@ -135,6 +147,6 @@ public final class LegacyTokenRoutes {
 
     private static CardView.TokenView withToken(CardView.TokenView t, String token) {
         return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token, t.staleUse(),
-                t.unacknowledged());
+                t.unacknowledged(), t.oldTokenValidUntil());
     }
 }

@@ -152,6 +152,13 @@ class OpenApiConformanceTest {
         // a reset queues a notice
         post(admin, base + "/legacy-token/read-write/reset", null);
         post(admin, base + "/legacy-token/sideways/reset", null);
+        post(admin, base + "/legacy-token/read-only/reset", Map.of("oldTokenValidFor", "PT1H"));
+        post(admin, base + "/legacy-token/read-only/reset", Map.of("oldTokenValidFor", "P8D"));
+        check(anonymous, Map.of("Authorization", ApiClient.basic(sid, tokens.readOnly())));
+        get(admin, base + "/legacy-token");
+        post(admin, base + "/legacy-token/read-only/end-grace", null);
+        post(admin, base + "/legacy-token/sideways/end-grace", null);
+        post(viewer, base + "/legacy-token/read-only/end-grace", null);
         check(anonymous, Map.of("Authorization", ApiClient.basic(sid, tokens.readWrite())));
         post(anonymous, "/v1/verify", Map.of("accountSid", sid, "authToken", tokens.readWrite()));
         JsonNode notices = Eventually.waitFor("a notice", Duration.ofSeconds(10),
