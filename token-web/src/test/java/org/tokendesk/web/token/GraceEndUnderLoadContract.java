@@ -97,7 +97,7 @@ abstract class GraceEndUnderLoadContract {
         assertTrue(sent.stream().anyMatch(s -> !s.at().isBefore(end)), "checks after the end were sent");
         for (Sent s : sent) {
             if (!s.at().isBefore(end)) {
-                assertEquals(401, s.status(), () -> "a check sent at " + s.at() + ", after the end " + end);
+                assertRefused(s.status(), "a check sent at " + s.at() + ", after the end " + end);
             }
         }
     }
@@ -126,8 +126,16 @@ abstract class GraceEndUnderLoadContract {
         assertTrue(sent.stream().anyMatch(s -> s.nanos() - answered > 0), "checks after the answer were sent");
         for (Sent s : sent) {
             if (s.nanos() - answered > 0) {
-                assertEquals(401, s.status(), "a check sent after the end-grace answer");
+                assertRefused(s.status(), "a check sent after the end-grace answer");
             }
         }
+    }
+
+    /**
+     * Refused: 401, or 429 once the many refused checks of the running threads reach the failure
+     * limit (that limit is not what this test is about). Anything else, 204 above all, fails.
+     */
+    private static void assertRefused(int status, String what) {
+        assertTrue(status == 401 || status == 429, what + " was answered " + status);
     }
 }
