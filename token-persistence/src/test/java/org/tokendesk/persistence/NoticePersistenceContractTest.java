@@ -2,6 +2,7 @@ package org.tokendesk.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -131,6 +132,7 @@ abstract class NoticePersistenceContractTest {
         assertEquals(new org.tokendesk.notifier.spi.StaleUse(4, 1, seen, seen.plusSeconds(3)), rows.get(0).staleUse());
         assertEquals(reset.invalidatedAt(), rows.get(0).resetAt());
         assertEquals(reset.hint(), rows.get(0).previousTokenHint());
+        assertNull(rows.get(0).oldTokenValidUntil(), "no grace period runs");
         assertTrue(db.transactions().read(s -> s.outbox().list(sid, 50)).stream()
                 .filter(d -> d.type().equals(Notice.TOKEN_RESET)).allMatch(d -> d.staleUse() == null));
     }
@@ -146,6 +148,62 @@ abstract class NoticePersistenceContractTest {
         assertEquals(4, rows.size());
         assertTrue(rows.stream().allMatch(r -> r.status() == DeliveryStatus.PENDING && r.id().startsWith("msg_")));
         assertEquals(4, db.transactions().read(s -> s.outbox().backlog()).pending());
+    }
+
+    @Test
+    void until_when_the_old_token_works_round_trips_through_insert_claim_list_find_and_complete() {
+        integration("billing", List.of("read_write"));
+        integration("reports", List.of("read_only"));
+        var graced = tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, Duration.ofHours(2), ORIGIN);
+        tokens.reset(ADMIN, sid, TokenScope.READ_ONLY, ORIGIN);
+        Instant until = graced.oldTokenValidUntil();
+        assertEquals(graced.resetAt().plus(Duration.ofHours(2)), until);
+
+        var rows = db.transactions().read(s -> s.outbox().list(sid, 50));
+        assertEquals(4, rows.size());
+        for (var row : rows) {
+            assertEquals(row.scope() == TokenScope.READ_WRITE ? until : null, row.oldTokenValidUntil(), row.toString());
+            assertEquals(row, db.transactions().read(s -> s.outbox().find(sid, row.id())).orElseThrow());
+        }
+        Instant now = clock.instant().plusSeconds(1);
+        var claimed = db.transactions().write(s -> s.outbox().claimDue(now, 10, "node-a", now.plusSeconds(60)));
+        assertEquals(4, claimed.size());
+        var rw = claimed.stream().filter(d -> d.scope() == TokenScope.READ_WRITE).findFirst().orElseThrow();
+        assertEquals(until, rw.oldTokenValidUntil());
+        assertNull(claimed.stream().filter(d -> d.scope() == TokenScope.READ_ONLY).findFirst().orElseThrow()
+                .oldTokenValidUntil());
+        var done = new org.tokendesk.domain.notice.Delivery(rw.id(), rw.accountSid(), rw.integrationId(),
+                rw.integrationName(), rw.channel(), rw.type(), rw.scope(), rw.resetAt(), rw.resetBy(),
+                rw.previousTokenHint(), rw.apiVersion(), DeliveryStatus.DELIVERED, 1, 0, rw.nextAttemptAt(), null,
+                rw.createdAt(), now, rw.staleUse(), rw.ackId(), rw.oldTokenValidUntil());
+        assertTrue(db.transactions().<Boolean>write(s -> s.outbox().complete(done, "node-a",
+                new org.tokendesk.domain.notice.DeliveryAttempt(rw.id(), 1, now, 3, "delivered", "ok"))));
+        db.transactions().write(s -> {
+            s.outbox().redeliver(rw.id(), now);
+            return null;
+        });
+        assertEquals(until, db.transactions().read(s -> s.outbox().find(sid, rw.id())).orElseThrow()
+                .oldTokenValidUntil(), "a redelivery tells the same end");
+    }
+
+    @Test
+    void a_stale_use_reminder_during_a_grace_period_carries_its_end() {
+        integration("billing", List.of("read_write"));
+        var reset = tokens.reset(ADMIN, sid, TokenScope.READ_WRITE, Duration.ofHours(1), ORIGIN);
+        Instant seen = clock.instant();
+        db.transactions().write(s -> {
+            s.sightings().add(List.of(new Sighting(UseKind.STALE, new TokenKey(sid, TokenScope.READ_WRITE),
+                    new SightedClient("198.51.100.1", "cron/1", "/orders"), 1, seen, seen)));
+            return null;
+        });
+
+        assertEquals(2, new StaleUseReminders(db.transactions(), clock, channels, StaleUseReminders.DEFAULT_PERIOD)
+                .runOnce());
+
+        var reminders = db.transactions().read(s -> s.outbox().list(sid, 50)).stream()
+                .filter(d -> d.type().equals(Notice.TOKEN_STALE_USE)).toList();
+        assertEquals(2, reminders.size());
+        assertTrue(reminders.stream().allMatch(d -> reset.oldTokenValidUntil().equals(d.oldTokenValidUntil())));
     }
 
     @Test

@@ -78,6 +78,24 @@ class LogfileNotifierTest {
     }
 
     @Test
+    void the_line_says_until_when_the_old_token_works_only_after_a_reset_with_a_grace_period() throws Exception {
+        Path file = dir.resolve("notices.jsonl");
+        Notifier notifier = provider.create(context(Map.of("path", file.toString())));
+
+        notifier.deliver(Notice.builder().deliveryId("msg_1").occurredAt(Instant.parse("2026-03-01T10:15:30Z"))
+                .accountSid("AC0123456789abcdef0123456789abcdef").scope("read_write")
+                .resetAt(Instant.parse("2026-03-01T10:15:00Z")).resetBy("ops@example.org").previousTokenHint("…a1b2")
+                .apiVersion("v13").integrationId("int_1").integrationName("Billing")
+                .credentialsUrl(URI.create("https://tokendesk.example.org/credentials"))
+                .oldTokenValidUntil(Instant.parse("2026-03-01T12:15:00Z")).build(), recipient());
+        notifier.deliver(notice("msg_2", "CRM"), recipient());
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).contains("\"oldTokenValidUntil\":\"2026-03-01T12:15:00Z\""), lines.get(0));
+        assertFalse(lines.get(1).contains("oldTokenValidUntil"), lines.get(1));
+    }
+
+    @Test
     void line_breaks_and_quotes_in_values_stay_on_one_escaped_line() throws Exception {
         Path file = dir.resolve("notices.jsonl");
         Notifier notifier = provider.create(context(Map.of("path", file.toString())));

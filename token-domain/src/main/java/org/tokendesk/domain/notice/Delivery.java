@@ -29,9 +29,10 @@ import org.tokendesk.notifier.spi.StaleUse;
  * @param deliveredAt when delivered, or null
  * @param staleUse for a stale-use reminder: the sighting summary it reports; otherwise null
  * @param ackId the acknowledgement the notice asks for (shared by the integration's channels), or null
+ * @param oldTokenValidUntil until when the old token still passes checks (a grace period), or null
  */
 public record Delivery(String id, AccountSid accountSid, String integrationId, String integrationName, String channel,
         String type, TokenScope scope, Instant resetAt, String resetBy, String previousTokenHint, String apiVersion,
         DeliveryStatus status, int attempts, int retryStep, Instant nextAttemptAt, String lastError, Instant createdAt,
-        Instant deliveredAt, StaleUse staleUse, String ackId) {
+        Instant deliveredAt, StaleUse staleUse, String ackId, Instant oldTokenValidUntil) {
 }

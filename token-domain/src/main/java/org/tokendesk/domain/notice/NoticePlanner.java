@@ -49,7 +49,8 @@ public final class NoticePlanner implements ResetHook {
             for (String channel : notified) {
                 rows.add(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(), integration.name(), channel,
                         Notice.TOKEN_RESET, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
-                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null, ack.id()));
+                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null, ack.id(),
+                        reset.oldTokenValidUntil()));
             }
         }
         // acknowledgements first: the outbox rows refer to them

@@ -149,7 +149,7 @@ public final class OutboxDispatcher {
             String lastError, Instant deliveredAt) {
         return new Delivery(d.id(), d.accountSid(), d.integrationId(), d.integrationName(), d.channel(), d.type(), d.scope(),
                 d.resetAt(), d.resetBy(), d.previousTokenHint(), d.apiVersion(), status, attempts, retryStep, next,
-                lastError, d.createdAt(), deliveredAt, d.staleUse(), d.ackId());
+                lastError, d.createdAt(), deliveredAt, d.staleUse(), d.ackId(), d.oldTokenValidUntil());
     }
 
     private Notice notice(Delivery d) {
@@ -157,6 +157,7 @@ public final class OutboxDispatcher {
                 .accountSid(d.accountSid().value()).scope(d.scope().wireName()).resetAt(d.resetAt()).resetBy(d.resetBy())
                 .previousTokenHint(d.previousTokenHint()).apiVersion(d.apiVersion()).integrationId(d.integrationId())
                 .integrationName(d.integrationName()).credentialsUrl(credentialsUrl.apply(d.accountSid())).staleUse(d.staleUse())
+                .oldTokenValidUntil(d.oldTokenValidUntil())
                 // rebuilt from the id on every attempt: the link itself is never stored
                 .acknowledgeUrl(d.ackId() == null ? null : acknowledgeUrl.apply(d.ackId())).build();
     }

@@ -76,6 +76,9 @@ public final class StaleUseReminders {
         org.tokendesk.notifier.spi.StaleUse summary = new org.tokendesk.notifier.spi.StaleUse(
                 (int) Math.min(Integer.MAX_VALUE, sightings.count()), sightings.clientCount(), sightings.firstSeenAt(),
                 sightings.lastSeenAt());
+        // a reminder during a grace period says, like the reset notice, until when the old token works
+        Instant validUntil = reset.get().validUntil();
+        Instant graceEnd = validUntil != null && validUntil.isAfter(now) ? validUntil : null;
         var available = channels.get().available();
         // an owner who has not confirmed the reset yet gets the same confirmation link again
         Map<String, String> openAcks = new HashMap<>();
@@ -94,7 +97,7 @@ public final class StaleUseReminders {
                 rows.add(new Delivery(Ids.newId("msg"), token.accountSid(), integration.id(), integration.name(), channel,
                         Notice.TOKEN_STALE_USE, token.scope(), reset.get().invalidatedAt(), reset.get().invalidatedBy(),
                         reset.get().hint(), card.get().apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null,
-                        summary, openAcks.get(integration.id())));
+                        summary, openAcks.get(integration.id()), graceEnd));
             }
         }
     }

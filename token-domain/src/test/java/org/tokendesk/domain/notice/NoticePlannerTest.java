@@ -124,8 +124,22 @@ class NoticePlannerTest {
             assertEquals(result.resetAt(), d.createdAt());
             assertNull(d.lastError());
             assertNull(d.deliveredAt());
+            assertNull(d.oldTokenValidUntil(), "no grace period was chosen");
         }
         assertEquals(2, w.deliveries().stream().map(Delivery::id).distinct().count());
+    }
+
+    @Test
+    void a_reset_with_a_grace_period_queues_rows_that_say_until_when_the_old_token_works() {
+        w.webhookIntegration();
+
+        ResetResult result = w.tokens.reset(w.admin, w.sid, TokenScope.READ_WRITE, Duration.ofHours(2), Fixture.ORIGIN);
+
+        assertEquals(result.resetAt().plus(Duration.ofHours(2)), result.oldTokenValidUntil());
+        assertEquals(2, w.deliveries().size());
+        for (Delivery d : w.deliveries()) {
+            assertEquals(result.oldTokenValidUntil(), d.oldTokenValidUntil(), d.channel());
+        }
     }
 
     @Test

@@ -112,7 +112,8 @@ class OutboxDispatcherLeaseTest {
         Delivery staleOutcome = new Delivery(claimed.id(), claimed.accountSid(), claimed.integrationId(),
                 claimed.integrationName(), claimed.channel(), claimed.type(), claimed.scope(), claimed.resetAt(),
                 claimed.resetBy(), claimed.previousTokenHint(), claimed.apiVersion(), DeliveryStatus.FAILED, 1, 0,
-                claimed.nextAttemptAt(), "late", claimed.createdAt(), null, null, claimed.ackId());
+                claimed.nextAttemptAt(), "late", claimed.createdAt(), null, null, claimed.ackId(),
+                claimed.oldTokenValidUntil());
         boolean applied = w.world.tx().write(s -> s.outbox().complete(staleOutcome, "dead",
                 new DeliveryAttempt(claimed.id(), 2, claimed.createdAt(), 1, "failed", "late")));
 

@@ -55,6 +55,22 @@ class OutboxDispatcherNoticeTest {
     }
 
     @Test
+    void after_a_reset_with_a_grace_period_every_channel_is_told_until_when_the_old_token_works() {
+        w.webhookIntegration();
+        ResetResult result = w.tokens.reset(w.admin, w.sid, TokenScope.READ_WRITE, Duration.ofMinutes(90),
+                Fixture.ORIGIN);
+
+        dispatcher.dispatchOnce();
+
+        for (String channel : List.of("email", "webhook")) {
+            assertEquals(Optional.of(result.resetAt().plus(Duration.ofMinutes(90))),
+                    onlyCall(channel).notice().oldTokenValidUntil(), channel);
+            // the outcome's record keeps it: a redelivery tells the same
+            assertEquals(result.oldTokenValidUntil(), w.only(channel).oldTokenValidUntil());
+        }
+    }
+
+    @Test
     void the_recipient_is_the_owner_with_the_decrypted_signing_secret() {
         IntegrationService.WithSecret created = w.integrations.create(w.admin, w.sid,
                 new IntegrationDraft("Billing sync", "Ada Lovelace", "Ada@Example.com",

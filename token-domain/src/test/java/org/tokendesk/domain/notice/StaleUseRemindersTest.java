@@ -1,6 +1,7 @@
 package org.tokendesk.domain.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -71,6 +72,7 @@ class StaleUseRemindersTest {
         assertEquals(2, webhook.staleUse().clients());
         assertEquals(first, webhook.staleUse().firstSeenAt());
         assertEquals(first.plusSeconds(5), webhook.staleUse().lastSeenAt());
+        assertNull(webhook.oldTokenValidUntil(), "no grace period runs");
         assertTrue(queued.stream().noneMatch(d -> d.toString().contains(old)), "no secret in the outbox row");
 
         w.dispatcher("node-a").dispatchOnce();
@@ -94,6 +96,38 @@ class StaleUseRemindersTest {
         sighting(old, "198.51.100.1");
         assertEquals(1, reminders.runOnce(), "a day after the first reminder");
         assertEquals(2, staleUseNotices().size());
+    }
+
+    @Test
+    void a_reminder_during_a_grace_period_says_until_when_the_old_token_works() {
+        w.emailIntegration("Reports");
+        String old = w.tokens.reveal(w.admin, w.sid, org.tokendesk.domain.testing.Fixture.ORIGIN).readWrite().reveal();
+        ResetResult reset = w.tokens.reset(w.admin, w.sid, TokenScope.READ_WRITE, Duration.ofHours(3),
+                org.tokendesk.domain.testing.Fixture.ORIGIN);
+        sighting(old, "198.51.100.1");
+
+        assertEquals(1, reminders.runOnce());
+
+        assertEquals(reset.oldTokenValidUntil(), staleUseNotices().get(0).oldTokenValidUntil());
+        w.dispatcher("node-a").dispatchOnce();
+        Notice sent = w.gateway.calls(Channels.EMAIL).stream().map(FakeNotifierGateway.Call::notice)
+                .filter(n -> n.type().equals(Notice.TOKEN_STALE_USE)).findFirst().orElseThrow();
+        assertEquals(java.util.Optional.of(reset.oldTokenValidUntil()), sent.oldTokenValidUntil());
+    }
+
+    @Test
+    void a_reminder_after_the_grace_period_was_ended_does_not_promise_the_old_token_works() {
+        w.emailIntegration("Reports");
+        String old = w.tokens.reveal(w.admin, w.sid, org.tokendesk.domain.testing.Fixture.ORIGIN).readWrite().reveal();
+        w.tokens.reset(w.admin, w.sid, TokenScope.READ_WRITE, Duration.ofHours(3),
+                org.tokendesk.domain.testing.Fixture.ORIGIN);
+        w.tokens.endGrace(w.admin, w.sid, TokenScope.READ_WRITE, org.tokendesk.domain.testing.Fixture.ORIGIN);
+        w.world.clock().advance(Duration.ofSeconds(1));
+        sighting(old, "198.51.100.1");
+
+        assertEquals(1, reminders.runOnce());
+
+        assertNull(staleUseNotices().get(0).oldTokenValidUntil());
     }
 
     @Test

@@ -105,7 +105,8 @@ final class InMemoryOutboxStore extends StoreBase implements OutboxStore {
         }
         write().deliveries.put(id, new Delivery(d.id(), d.accountSid(), d.integrationId(), d.integrationName(),
                 d.channel(), d.type(), d.scope(), d.resetAt(), d.resetBy(), d.previousTokenHint(), d.apiVersion(),
-                DeliveryStatus.PENDING, d.attempts(), 0, now, d.lastError(), d.createdAt(), null, d.staleUse(), d.ackId()));
+                DeliveryStatus.PENDING, d.attempts(), 0, now, d.lastError(), d.createdAt(), null, d.staleUse(), d.ackId(),
+                d.oldTokenValidUntil()));
         write().leases.remove(id);
     }
 

@@ -30,7 +30,7 @@ class InMemoryOutboxStoreTest {
 
     private Delivery pending(String id, Instant due, Instant created) {
         return new Delivery(id, sid, "int_1", "Billing", "email", "token.reset", TokenScope.READ_WRITE, T0,
-                "admin@example.com", "…a1b2", "v13", DeliveryStatus.PENDING, 0, 0, due, null, created, null, null, null);
+                "admin@example.com", "…a1b2", "v13", DeliveryStatus.PENDING, 0, 0, due, null, created, null, null, null, null);
     }
 
     private void insert(Delivery... deliveries) {
@@ -57,7 +57,7 @@ class InMemoryOutboxStoreTest {
     private static Delivery delivered(Delivery d, Instant at) {
         return new Delivery(d.id(), d.accountSid(), d.integrationId(), d.integrationName(), d.channel(), d.type(),
                 d.scope(), d.resetAt(), d.resetBy(), d.previousTokenHint(), d.apiVersion(), DeliveryStatus.DELIVERED,
-                d.attempts() + 1, d.retryStep(), d.nextAttemptAt(), null, d.createdAt(), at, d.staleUse(), d.ackId());
+                d.attempts() + 1, d.retryStep(), d.nextAttemptAt(), null, d.createdAt(), at, d.staleUse(), d.ackId(), d.oldTokenValidUntil());
     }
 
     private static DeliveryAttempt attempt(String id, int number) {
@@ -133,7 +133,7 @@ class InMemoryOutboxStoreTest {
         world.tx().write(s -> {
             s.outbox().insert(new Delivery("msg_x", otherSid, "int_2", "X", "email", "token.reset",
                     TokenScope.READ_ONLY, T0, "x", "…", "v13", DeliveryStatus.FAILED, 1, 0, T0, "no", T0.minusSeconds(9),
-                    null, null, null));
+                    null, null, null, null));
             return null;
         });
         assertEquals(List.of("msg_new", "msg_old"),

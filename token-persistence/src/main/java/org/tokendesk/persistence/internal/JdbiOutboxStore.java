@@ -22,7 +22,8 @@ final class JdbiOutboxStore implements OutboxStore {
 
     private static final String COLUMNS = "id, account_sid, integration_id, integration_name, channel, type, scope, "
             + "reset_at, reset_by, previous_hint, api_version, status, attempts, retry_step, next_attempt_at, last_error, "
-            + "created_at, delivered_at, stale_count, stale_clients, stale_first_seen, stale_last_seen, ack_id";
+            + "created_at, delivered_at, stale_count, stale_clients, stale_first_seen, stale_last_seen, ack_id, "
+            + "old_token_valid_until";
 
     private final Handle h;
     private final Dialect dialect;
@@ -34,7 +35,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     private static final String INSERT = "INSERT INTO deliveries (" + COLUMNS + ") VALUES (:id, :sid, :iid, :iname, "
             + ":channel, :type, :scope, :resetAt, :resetBy, :hint, :apiVersion, :status, :attempts, :step, :next, :error, "
-            + ":created, :delivered, :staleCount, :staleClients, :staleFirst, :staleLast, :ackId)";
+            + ":created, :delivered, :staleCount, :staleClients, :staleFirst, :staleLast, :ackId, :oldValidUntil)";
 
     @Override
     public void insert(Delivery d) {
@@ -66,7 +67,7 @@ final class JdbiOutboxStore implements OutboxStore {
                 .bind("staleClients", d.staleUse() == null ? null : d.staleUse().clients())
                 .bind("staleFirst", d.staleUse() == null ? null : d.staleUse().firstSeenAt().toEpochMilli())
                 .bind("staleLast", d.staleUse() == null ? null : d.staleUse().lastSeenAt().toEpochMilli())
-                .bind("ackId", d.ackId());
+                .bind("ackId", d.ackId()).bind("oldValidUntil", Times.millis(d.oldTokenValidUntil()));
     }
 
     @Override
@@ -125,7 +126,7 @@ final class JdbiOutboxStore implements OutboxStore {
                 rs.getString("api_version"), DeliveryStatus.fromWire(rs.getString("status")), rs.getInt("attempts"),
                 rs.getInt("retry_step"), Times.instant(rs, "next_attempt_at"), rs.getString("last_error"),
                 Times.instant(rs, "created_at"), Times.instant(rs, "delivered_at"), staleUse(rs),
-                rs.getString("ack_id"));
+                rs.getString("ack_id"), Times.instant(rs, "old_token_valid_until"));
     }
 
     private static StaleUse staleUse(ResultSet rs) throws SQLException {

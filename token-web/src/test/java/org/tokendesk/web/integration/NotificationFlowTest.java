@@ -138,6 +138,35 @@ class NotificationFlowTest {
     }
 
     @Test
+    void after_a_reset_with_a_grace_period_every_channel_says_until_when_the_old_token_works() throws Exception {
+        String sid = account();
+        integration(sid, "graced", List.of("read_write"), List.of("email", "webhook", "logfile"));
+        var reset = admin.post("/api/v1/accounts/" + sid + "/legacy-token/read-write/reset",
+                Map.of("oldTokenValidFor", "PT2H"));
+        assertEquals(200, reset.status(), reset.body());
+        String until = reset.text("oldTokenValidUntil");
+
+        Eventually.waitFor("three deliveries", Duration.ofSeconds(20),
+                () -> notices(sid).stream().filter(n -> n.get("status").asText().equals("delivered")).count() == 3);
+        var hook = receiver.received().stream().filter(r -> r.path().equals("/graced")).findFirst().orElseThrow();
+        JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(hook.body()).get("data");
+        assertEquals(java.time.Instant.parse(until), java.time.Instant.parse(data.get("oldTokenValidUntil").asText()));
+        String words = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(until));
+        // whole messages as text, indexed: this module does not read jakarta.mail, GreenMailUtil does
+        List<String> mails = new java.util.ArrayList<>();
+        for (int i = 0; i < smtp.getReceivedMessages().length; i++) {
+            mails.add(GreenMailUtil.getWholeMessage(smtp.getReceivedMessages()[i]));
+        }
+        String mail = mails.stream().filter(m -> m.contains("graced@owners.example.com")).findFirst().orElseThrow()
+                .replace("=\r\n", "").replace("=\n", ""); // quoted-printable soft line breaks
+        assertTrue(mail.contains("keeps working until " + words), mail);
+        // the logfile delivery is among the three delivered: its line is written before its record
+        String line = Files.readAllLines(logfile).stream().filter(l -> l.contains(sid)).findFirst().orElseThrow();
+        assertTrue(line.contains("\"oldTokenValidUntil\":\""), line);
+    }
+
+    @Test
     void a_receiver_that_fails_twice_gets_three_attempts_with_one_webhook_id() {
         String sid = account();
         integration(sid, "flaky", List.of("read_only"), List.of("webhook"));

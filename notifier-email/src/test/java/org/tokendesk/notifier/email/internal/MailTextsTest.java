@@ -99,6 +99,40 @@ class MailTextsTest {
     }
 
     @Test
+    void with_a_grace_period_the_mail_says_until_when_the_old_token_works_in_english_and_german() {
+        Notice notice = notice().oldTokenValidUntil(Instant.parse("2026-12-01T14:00:00Z")).build();
+
+        MailContent en = MailTexts.render(notice, recipient(Locale.ENGLISH));
+        MailContent de = MailTexts.render(notice, recipient(Locale.GERMAN));
+
+        String english = "The old token (ending in …a1b2) keeps working until 1 December 2026, 14:00 UTC; "
+                + "update your integration before then.";
+        String german = "Das alte Token (endet auf …a1b2) funktioniert noch bis zum 1. Dezember 2026, 14:00 UTC; "
+                + "stellen Sie Ihre Integration bis dahin um.";
+        assertTrue(en.text().contains(english), en.text());
+        assertTrue(en.html().contains(english), en.html());
+        assertTrue(de.text().contains(german), de.text());
+        assertTrue(de.html().contains(german), de.html());
+        for (MailContent mail : new MailContent[] {en, de}) {
+            // the sentence for a reset without grace is not said as well
+            assertFalse(mail.text().contains("…a1b2) no longer passes"), mail.text());
+            assertFalse(mail.text().contains("…a1b2) besteht keine"), mail.text());
+        }
+    }
+
+    @Test
+    void without_a_grace_period_the_mail_says_the_old_token_stopped_working_in_english_and_german() {
+        MailContent en = MailTexts.render(notice().build(), recipient(Locale.ENGLISH));
+        MailContent de = MailTexts.render(notice().build(), recipient(Locale.GERMAN));
+
+        assertTrue(en.html().contains("The old token (ending in …a1b2) no longer passes authorization checks."), en.html());
+        assertFalse(en.text().contains("keeps working"), en.text());
+        assertTrue(de.html().contains("Das alte Token (endet auf …a1b2) besteht keine Autorisierungsprüfung mehr."),
+                de.html());
+        assertFalse(de.text().contains("funktioniert noch"), de.text());
+    }
+
+    @Test
     void an_unknown_scope_is_shown_as_it_is() {
         MailContent mail = MailTexts.render(notice().scope("admin").build(), recipient(Locale.ENGLISH));
 

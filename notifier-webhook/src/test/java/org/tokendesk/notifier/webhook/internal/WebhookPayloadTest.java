@@ -40,6 +40,7 @@ class WebhookPayloadTest {
         assertEquals("AC0123456789abcdef0123456789abcdef", data.get("accountSid").asText());
         assertEquals("2026-03-01T10:15:00Z", data.get("resetAt").asText());
         assertEquals("…a1b2", data.get("previousTokenHint").asText());
+        assertFalse(data.has("oldTokenValidUntil"), "without a grace period the field is absent, not null");
     }
 
     @Test
