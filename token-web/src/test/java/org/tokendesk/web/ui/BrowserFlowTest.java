@@ -282,7 +282,7 @@ class BrowserFlowTest {
             browser.visible(By.linkText("Reset (read-only)")).click();
             browser.until(d -> d.getCurrentUrl().endsWith("/legacy-token/read-only/reset"));
             String confirmation = driver.findElement(By.id("main")).getText();
-            assertTrue(confirmation.contains("The previous value stops passing authorization checks at once."));
+            assertTrue(confirmation.contains("The previous value stops passing authorization checks at once, or, if you choose"));
             assertTrue(confirmation.contains("Nightly export"));
             driver.findElement(By.cssSelector("#main button[type='submit']")).click();
             String token = browser.visible(By.id("new-token")).getText();
