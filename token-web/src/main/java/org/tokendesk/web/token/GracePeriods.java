@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.tokendesk.domain.common.ValidationException;
 
-/** Reads {@code oldTokenValidFor}; the domain checks the range. */
-final class GracePeriods {
+/** Reads {@code oldTokenValidFor} (the API's field and the reset page's select); the domain checks the range. */
+public final class GracePeriods {
 
     private GracePeriods() {
     }
 
     /** @return the duration, zero when absent */
-    static Duration parse(String oldTokenValidFor) {
+    public static Duration parse(String oldTokenValidFor) {
         if (oldTokenValidFor == null) {
             return Duration.ZERO;
         }

@@ -1,11 +1,15 @@
 package org.tokendesk.web.ui;
 
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.common.NotFoundException;
+import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.IntegrationService;
 import org.tokendesk.domain.notice.Acknowledgements;
@@ -18,6 +22,7 @@ import org.tokendesk.domain.token.TokenScope;
 import org.tokendesk.domain.usage.ClientUse;
 import org.tokendesk.domain.usage.StaleUse;
 import org.tokendesk.domain.usage.UsageHistories;
+import org.tokendesk.web.token.GracePeriods;
 import org.tokendesk.web.ui.model.CardModel;
 import org.tokendesk.web.ui.model.PlatformRestPage;
 import org.tokendesk.web.ui.model.ResetConfirmPage;
@@ -39,6 +44,8 @@ final class TokenPages {
     private final Renderer renderer;
     private final boolean redisplay;
     private final Acknowledgements acknowledgements;
+    // only for "n min left" next to a time the domain computed; checks never read it
+    private final Clock clock = Clock.systemUTC();
 
     TokenPages(AccountService accounts, LegacyTokenService tokens, IntegrationService integrations,
             ResetPreviews previews, UsageHistories histories, Renderer renderer, boolean redisplay,
@@ -91,16 +98,41 @@ final class TokenPages {
         AccountVisit a = AccountVisit.of(visit, accounts);
         a.requireAdmin();
         TokenScope scope = scope(visit);
-        ResetResult result = tokens.reset(a.actor(), a.sid(), scope, visit.origin());
         var t = a.t();
+        ResetResult result = resetWithGrace(a, scope, visit);
         List<String> notes = new ArrayList<>();
         notes.add(t.get(redisplay ? "reset.done.again" : "reset.done.once"));
-        notes.add(t.get("reset.explain.invalid"));
+        notes.add(result.oldTokenValidUntil() == null ? t.get("reset.explain.invalid")
+                : t.format("reset.done.graceUntil", t.time(result.oldTokenValidUntil())));
         notes.add(t.format("reset.done.notices", result.noticesQueued()));
         SecretPanel panel = new SecretPanel(t.get("reset.done.heading." + scope.wireName()), notes,
                 List.of(new SecretPanel.SecretLine("new-token", t.get("creds.authToken"), result.authToken().reveal())));
         renderer.page(visit.ctx(), 200, "secret", new SecretPage(a.chrome(t.get("reset.done.title"), "platform-rest"),
                 panel, a.path("platform-rest"), t.get("reset.done.back")));
+    }
+
+    /** "End now": the old token of the scope stops passing checks at once; back to the page it was on. */
+    void endGrace(Visit visit) {
+        visit.requireCsrf();
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        a.requireAdmin();
+        tokens.endGrace(a.actor(), a.sid(), scope(visit), visit.origin());
+        String back = "legacy-token".equals(visit.ctx().formParam("return")) ? "legacy-token" : "platform-rest";
+        visit.ctx().redirect(a.path(back), HttpStatus.SEE_OTHER);
+    }
+
+    /** The API's reading of the period and the domain's range; a refusal in the operator's language. */
+    private ResetResult resetWithGrace(AccountVisit a, TokenScope scope, Visit visit) {
+        String chosen = visit.ctx().formParam("oldTokenValidFor");
+        try {
+            Duration grace = GracePeriods.parse(chosen == null || chosen.isBlank() ? null : chosen);
+            return tokens.reset(a.actor(), a.sid(), scope, grace, visit.origin());
+        } catch (ValidationException invalid) {
+            if (invalid.errors().stream().anyMatch(e -> "oldTokenValidFor".equals(e.field()))) {
+                throw ValidationException.of("oldTokenValidFor", a.t().get("reset.grace.invalid"));
+            }
+            throw invalid;
+        }
     }
 
     void overview(Visit visit) {
@@ -208,19 +240,27 @@ final class TokenPages {
         Map<TokenScope, List<Acknowledgements.Pending>> pending = acknowledgements.unacknowledged(a.actor(), a.sid());
         List<TokenRow> rows = new ArrayList<>();
         if (card.readWrite() != null) {
-            rows.add(row(TokenScope.READ_WRITE, card.readWrite(), pending.get(TokenScope.READ_WRITE)));
+            rows.add(row(a, TokenScope.READ_WRITE, card.readWrite(), pending.get(TokenScope.READ_WRITE)));
         }
         if (card.readOnly() != null) {
-            rows.add(row(TokenScope.READ_ONLY, card.readOnly(), pending.get(TokenScope.READ_ONLY)));
+            rows.add(row(a, TokenScope.READ_ONLY, card.readOnly(), pending.get(TokenScope.READ_ONLY)));
         }
         return new CardModel(card.accountSid().value(), card.legacy(), card.apiVersion(), card.availableApiVersions(),
                 card.createdAt(), rows);
     }
 
-    private static TokenRow row(TokenScope scope, LegacyTokenCard.TokenState state,
+    private TokenRow row(AccountVisit a, TokenScope scope, LegacyTokenCard.TokenState state,
             List<Acknowledgements.Pending> pending) {
+        Instant until = state.oldTokenValidUntil();
         return new TokenRow(scope.wireName(), scope.pathName(), state.hint(), state.createdAt(), state.lastResetAt(),
                 state.lastUsedAt(), pending == null ? List.of() : pending.stream()
-                        .map(p -> new TokenRow.Unconfirmed(p.name(), p.ownerEmail())).toList());
+                        .map(p -> new TokenRow.Unconfirmed(p.name(), p.ownerEmail())).toList(),
+                until, until == null ? null : timeLeft(a.t(), Duration.between(clock.instant(), until)));
+    }
+
+    /** Whole minutes below two hours, whole hours above; never less than one minute. */
+    private static String timeLeft(Messages t, Duration left) {
+        long minutes = Math.max(1, (left.toSeconds() + 59) / 60);
+        return minutes < 120 ? t.format("card.grace.minutes", minutes) : t.format("card.grace.hours", minutes / 60);
     }
 }

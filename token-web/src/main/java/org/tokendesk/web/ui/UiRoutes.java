@@ -66,6 +66,7 @@ public final class UiRoutes {
         routes.post(ACCOUNT + "/legacy-token/credentials", page(tokenPages::reveal));
         routes.get(ACCOUNT + "/legacy-token/{scope}/reset", page(tokenPages::confirmReset));
         routes.post(ACCOUNT + "/legacy-token/{scope}/reset", page(tokenPages::reset));
+        routes.post(ACCOUNT + "/legacy-token/{scope}/end-grace", page(tokenPages::endGrace));
 
         routes.get(ACCOUNT + "/integrations", page(integrationPages::list));
         routes.post(ACCOUNT + "/integrations", page(integrationPages::create));

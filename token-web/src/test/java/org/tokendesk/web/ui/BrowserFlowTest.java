@@ -282,7 +282,7 @@ class BrowserFlowTest {
             browser.visible(By.linkText("Reset (read-only)")).click();
             browser.until(d -> d.getCurrentUrl().endsWith("/legacy-token/read-only/reset"));
             String confirmation = driver.findElement(By.id("main")).getText();
-            assertTrue(confirmation.contains("The previous value stops passing authorization checks at once."));
+            assertTrue(confirmation.contains("The previous value stops passing authorization checks at once, or, if you choose"));
             assertTrue(confirmation.contains("Nightly export"));
             driver.findElement(By.cssSelector("#main button[type='submit']")).click();
             String token = browser.visible(By.id("new-token")).getText();
@@ -332,6 +332,38 @@ class BrowserFlowTest {
         }
         assertFalse(api.get("/api/v1/accounts/" + sid + "/notices").json().get("notices").get(0)
                 .get("acknowledgedAt").isNull());
+    }
+
+    @Test
+    void an_admin_gives_the_old_token_an_hour_and_ends_it_early_on_a_phone_in_german() {
+        String sid = api.createAccount("Acme Schonfrist");
+        String old = api.enableLegacyTokens(sid).readWrite();
+        try (HeadlessChromium browser = new HeadlessChromium("de", 360, 740, false)) {
+            var driver = browser.driver();
+            driver.get(node.baseUrl() + "/sign-in");
+            browser.visible(By.id("email")).sendKeys(TestNode.ADMIN_EMAIL);
+            driver.findElement(By.id("password")).sendKeys(TestNode.ADMIN_PASSWORD);
+            driver.findElement(By.cssSelector("#main button[type='submit']")).click();
+            browser.until(d -> d.getCurrentUrl().contains("/platform-rest"));
+            driver.get(node.baseUrl() + "/accounts/" + sid + "/legacy-token/read-write/reset");
+            new Select(browser.visible(By.id("confirm-grace"))).selectByVisibleText("1 Stunde");
+            assertFitsTheWidth(browser, 360);
+            driver.findElement(By.cssSelector("#main button[type='submit']")).click();
+            String token = browser.visible(By.id("new-token")).getText();
+            assertTrue(driver.findElement(By.id("main")).getText()
+                    .contains("Der bisherige Wert besteht Autorisierungsprüfungen noch bis"));
+            assertEquals(204, api.check(sid, old, Map.of()).status());
+            assertEquals(204, api.check(sid, token, Map.of()).status());
+
+            driver.get(node.baseUrl() + "/accounts/" + sid + "/platform-rest");
+            String line = browser.visible(By.id("grace-read-write")).getText();
+            assertTrue(line.startsWith("Altes Token funktioniert bis "), line);
+            assertFitsTheWidth(browser, 360);
+            driver.findElement(By.cssSelector("#grace-read-write button[type='submit']")).click();
+            browser.until(d -> d.findElements(By.id("grace-read-write")).isEmpty());
+            assertTrue(driver.getCurrentUrl().endsWith("/accounts/" + sid + "/platform-rest"));
+        }
+        assertEquals(401, api.check(sid, old, Map.of()).status());
     }
 
     private static void openNavigation(HeadlessChromium browser, boolean phone) {

@@ -74,6 +74,7 @@ class PageRefusalTest {
                 Map.entry(account(sid, "legacy-token/enable"), Map.of()),
                 Map.entry(account(sid, "legacy-token/read-write/reset"), Map.of()),
                 Map.entry(account(sid, "legacy-token/read-only/reset"), Map.of()),
+                Map.entry(account(sid, "legacy-token/read-write/end-grace"), Map.of()),
                 Map.entry(account(sid, "legacy-token/credentials"), Map.of()),
                 Map.entry(account(sid, "legacy-token/api-version"), Map.of("apiVersion", "v11")),
                 Map.entry(account(sid, "integrations"), integration),

@@ -313,7 +313,8 @@ class PageRenderingTest {
         assertEquals(200, confirm.status());
         assertPageHeaders(confirm);
         assertTrue(confirm.body().contains("A new read/write Auth Token is generated."));
-        assertTrue(confirm.body().contains("The previous value stops passing authorization checks at once."));
+        assertTrue(confirm.body().contains("The previous value stops passing authorization checks at once, or, if you choose"
+                + " a period below, when that period ends."));
         assertTrue(confirm.body().contains("Every integration that uses it must be given the new value."));
         assertTrue(confirm.body().contains("Billing &lt;sync&gt;"));
         assertTrue(confirm.body().contains("ann@example.com"));
@@ -334,7 +335,8 @@ class PageRenderingTest {
         assertFalse(browser.get("/accounts/" + sid + "/platform-rest").body().contains(fresh));
 
         var de = admin("de").get("/accounts/" + sid + "/legacy-token/read-only/reset");
-        assertTrue(de.body().contains("Der bisherige Wert besteht ab sofort keine Autorisierungsprüfung mehr."));
+        assertTrue(de.body().contains("Der bisherige Wert besteht ab sofort keine Autorisierungsprüfung mehr, oder, wenn Sie"
+                + " unten einen Zeitraum wählen, erst nach dessen Ablauf nicht mehr."));
         assertTrue(de.body().contains("Reports only"));
     }
 
