@@ -13,11 +13,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tokendesk.web.testing.ApiClient;
 import org.tokendesk.web.testing.LegacyTokens;
+import org.tokendesk.web.testing.Eventually;
 import org.tokendesk.web.testing.TestNode;
 
 /**
@@ -69,6 +71,11 @@ abstract class GraceEndUnderLoadContract {
         })).toList();
     }
 
+    /** Waits (at most 30 s) until some check matches: the condition, not a guessed duration. */
+    private static void awaitChecks(ConcurrentLinkedQueue<Sent> sent, Predicate<Sent> condition) {
+        Eventually.waitFor("a matching check", Duration.ofSeconds(30), () -> sent.stream().anyMatch(condition));
+    }
+
     private static void await(List<Future<?>> futures) throws Exception {
         for (Future<?> f : futures) {
             f.get();
@@ -87,7 +94,9 @@ abstract class GraceEndUnderLoadContract {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> futures = hammer(pool, t, stop, sent);
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), end).toMillis()) + 700);
+            // until the checks have run on both sides of the end for a while
+            awaitChecks(sent, s -> s.status() == 204 && s.at().isBefore(end));
+            awaitChecks(sent, s -> s.at().isAfter(end.plusMillis(300)));
             stop.set(true);
             await(futures);
         } finally {
@@ -113,10 +122,11 @@ abstract class GraceEndUnderLoadContract {
         long answered;
         try {
             List<Future<?>> futures = hammer(pool, t, stop, sent);
-            Thread.sleep(400);
+            awaitChecks(sent, s -> s.status() == 204);
             assertEquals(200, admin.post(base + "/end-grace", null).status());
-            answered = System.nanoTime();
-            Thread.sleep(500);
+            long endedAt = System.nanoTime();
+            answered = endedAt;
+            awaitChecks(sent, s -> s.nanos() - endedAt > 300_000_000L);
             stop.set(true);
             await(futures);
         } finally {
