@@ -19,8 +19,11 @@ import java.util.Optional;
  * @param occurredAt when the notice was created
  * @param accountSid the account whose token changed
  * @param scope {@code read_write} or {@code read_only}
- * @param resetAt when the old token stopped (or stops) passing authorization checks
- * @param resetBy who reset it (operator email, or {@code "system"})
+ * @param resetAt when the old token stopped passing authorization checks; for
+ *     {@link #TOKEN_RESET_SCHEDULED} and {@link #TOKEN_SCHEDULED_RESET_CANCELLED}, the time the
+ *     reset is (or was) scheduled for
+ * @param resetBy who reset it: an operator email; for a scheduled reset (and its notices) the operator
+ *     who scheduled or cancelled it; {@code "system"} when no operator was involved
  * @param previousTokenHint the last four characters of the old token, as {@code "…a1b2"}
  * @param apiVersion the API version the token is bound to
  * @param integrationId the affected integration
@@ -56,6 +59,9 @@ public record Notice(
 
     /** A reset was scheduled for a future time. */
     public static final String TOKEN_RESET_SCHEDULED = "token.reset_scheduled";
+
+    /** A scheduled reset was cancelled: the token stays as it is. */
+    public static final String TOKEN_SCHEDULED_RESET_CANCELLED = "token.scheduled_reset_cancelled";
 
     public Notice {
         Objects.requireNonNull(deliveryId, "deliveryId");
