@@ -22,7 +22,9 @@ public enum AuditAction {
     OPERATOR_PASSWORD_RESET("operator.password_reset"),
     LEGACY_TOKEN_IMPORTED("legacy_token.imported"),
     MASTER_KEY_ROTATED("master_key.rotated"),
-    LEGACY_TOKEN_GRACE_ENDED("legacy_token.grace_ended");
+    LEGACY_TOKEN_GRACE_ENDED("legacy_token.grace_ended"),
+    LEGACY_TOKEN_RESET_SCHEDULED("legacy_token.reset_scheduled"),
+    LEGACY_TOKEN_SCHEDULED_RESET_CANCELLED("legacy_token.scheduled_reset_cancelled");
 
     private final String wireName;
 

@@ -16,7 +16,8 @@ import org.tokendesk.notifier.spi.Notice;
 /**
  * Inside the reset transaction: one outbox row per (integration that depends on the reset scope ×
  * each of its active channels that this node can deliver over), and per such integration one
- * acknowledgement that its owner can give with the link in the notice. Nothing is sent here.
+ * acknowledgement that its owner can give with the link in the notice. A scheduled reset is
+ * announced to the same owners when it is scheduled and when it is cancelled. Nothing is sent here.
  */
 public final class NoticePlanner implements ResetHook {
 
@@ -55,6 +56,37 @@ public final class NoticePlanner implements ResetHook {
         }
         // acknowledgements first: the outbox rows refer to them
         s.acknowledgements().insertAll(acks);
+        s.outbox().insertAll(rows);
+        return rows.size();
+    }
+
+    /** A reset was scheduled: the same owners are told what will happen and when; nothing to confirm yet. */
+    @Override
+    public int afterScheduled(Stores s, TokenReset planned) {
+        return announce(s, planned, Notice.TOKEN_RESET_SCHEDULED);
+    }
+
+    /** A scheduled reset was cancelled: the owners who were told of it learn that the token stays. */
+    @Override
+    public int afterScheduleCancelled(Stores s, TokenReset cancelled) {
+        return announce(s, cancelled, Notice.TOKEN_SCHEDULED_RESET_CANCELLED);
+    }
+
+    private int announce(Stores s, TokenReset reset, String type) {
+        Instant now = clock.instant();
+        var available = channels.get().available();
+        List<Delivery> rows = new ArrayList<>();
+        for (Integration integration : s.integrations().list(reset.accountSid())) {
+            if (!integration.dependsOn(reset.scope())) {
+                continue;
+            }
+            for (String channel : integration.notifiedChannels(available)) {
+                rows.add(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(), integration.name(), channel,
+                        type, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
+                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null, null,
+                        reset.oldTokenValidUntil()));
+            }
+        }
         s.outbox().insertAll(rows);
         return rows.size();
     }

@@ -29,22 +29,26 @@ public record LegacyTokenCard(AccountSid accountSid, boolean legacy, String apiV
      * @param lastUsedAt last passing check, or null
      * @param staleUse old-token sightings of the last {@link StaleUse#WINDOW}, or null when none
      * @param oldTokenValidUntil until when the previous token still passes checks, or null
+     * @param scheduledResetAt when a scheduled reset of this token is due, or null
      */
     public record TokenState(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt,
-            StaleUse staleUse, Instant oldTokenValidUntil) {
+            StaleUse staleUse, Instant oldTokenValidUntil, Instant scheduledResetAt) {
 
-        static TokenState of(StoredToken token, StaleUse staleUse, Instant oldTokenValidUntil) {
+        static TokenState of(StoredToken token, StaleUse staleUse, Instant oldTokenValidUntil,
+                Instant scheduledResetAt) {
             return new TokenState(token.hint(), token.createdAt(), token.lastResetAt(), token.lastUsedAt(),
-                    staleUse, oldTokenValidUntil);
+                    staleUse, oldTokenValidUntil, scheduledResetAt);
         }
     }
 
     static LegacyTokenCard of(CardRecord card, List<String> available, List<StoredToken> tokens,
-            Map<TokenScope, StaleUse> staleUse, Map<TokenScope, Instant> graceEnds) {
+            Map<TokenScope, StaleUse> staleUse, Map<TokenScope, Instant> graceEnds,
+            Map<TokenScope, Instant> scheduledResets) {
         TokenState rw = null;
         TokenState ro = null;
         for (StoredToken token : tokens) {
-            TokenState state = TokenState.of(token, staleUse.get(token.scope()), graceEnds.get(token.scope()));
+            TokenState state = TokenState.of(token, staleUse.get(token.scope()), graceEnds.get(token.scope()),
+                    scheduledResets.get(token.scope()));
             if (token.scope() == TokenScope.READ_WRITE) {
                 rw = state;
             } else {

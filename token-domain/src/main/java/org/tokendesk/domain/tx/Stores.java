@@ -8,6 +8,7 @@ import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
+import org.tokendesk.domain.token.ScheduledResetStore;
 import org.tokendesk.domain.token.TokenStore;
 import org.tokendesk.domain.usage.SightingStore;
 
@@ -31,5 +32,8 @@ public interface Stores {
     OutboxStore outbox();
 
     SightingStore sightings();
+
     AcknowledgementStore acknowledgements();
+
+    ScheduledResetStore scheduledResets();
 }

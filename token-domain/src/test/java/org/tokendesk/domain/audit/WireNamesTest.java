@@ -19,7 +19,8 @@ class WireNamesTest {
                 "member.changed",
                 "member.removed", "operator.created", "operator.signed_in", "management_key.created",
                 "management_key.revoked", "operator.password_reset", "legacy_token.imported",
-                "master_key.rotated", "legacy_token.grace_ended"),
+                "master_key.rotated", "legacy_token.grace_ended", "legacy_token.reset_scheduled",
+                "legacy_token.scheduled_reset_cancelled"),
                 Arrays.stream(AuditAction.values()).map(AuditAction::wireName).toList());
     }
 

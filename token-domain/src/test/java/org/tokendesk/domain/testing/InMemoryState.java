@@ -22,6 +22,7 @@ import org.tokendesk.domain.token.CardRecord;
 import org.tokendesk.domain.token.InvalidatedToken;
 import org.tokendesk.domain.token.StoredToken;
 import org.tokendesk.domain.token.TokenKey;
+import org.tokendesk.domain.token.ScheduledReset;
 import org.tokendesk.domain.token.TokenScope;
 import org.tokendesk.domain.usage.SightedClient;
 import org.tokendesk.domain.usage.Sighting;
@@ -47,6 +48,7 @@ final class InMemoryState {
     final Map<UseBucket, Sighting> uses;
     final Map<ReminderKey, Instant> reminders;
     final Map<String, Acknowledgement> acknowledgements;
+    final Map<TokenKey, ScheduledReset> scheduledResets;
     long lastAuditId;
 
     InMemoryState() {
@@ -67,6 +69,7 @@ final class InMemoryState {
         uses = new LinkedHashMap<>();
         reminders = new LinkedHashMap<>();
         acknowledgements = new LinkedHashMap<>();
+        scheduledResets = new LinkedHashMap<>();
     }
 
     private InMemoryState(InMemoryState other) {
@@ -87,6 +90,7 @@ final class InMemoryState {
         uses = new LinkedHashMap<>(other.uses);
         reminders = new LinkedHashMap<>(other.reminders);
         acknowledgements = new LinkedHashMap<>(other.acknowledgements);
+        scheduledResets = new LinkedHashMap<>(other.scheduledResets);
         lastAuditId = other.lastAuditId;
     }
 
@@ -118,6 +122,7 @@ final class InMemoryState {
         all.addAll(uses.values());
         all.addAll(reminders.keySet());
         all.addAll(acknowledgements.values());
+        all.addAll(scheduledResets.values());
         return all;
     }
 

@@ -8,6 +8,7 @@ import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
+import org.tokendesk.domain.token.ScheduledResetStore;
 import org.tokendesk.domain.token.TokenStore;
 import org.tokendesk.domain.tx.Stores;
 import org.tokendesk.domain.usage.SightingStore;
@@ -25,6 +26,7 @@ public final class InMemoryStores implements Stores {
     private final OutboxStore outbox;
     private final SightingStore sightings;
     private final AcknowledgementStore acknowledgements;
+    private final ScheduledResetStore scheduledResets;
 
     InMemoryStores(InMemoryState state, boolean writable) {
         this.accounts = new InMemoryAccountStore(state, writable);
@@ -37,6 +39,7 @@ public final class InMemoryStores implements Stores {
         this.outbox = new InMemoryOutboxStore(state, writable);
         this.sightings = new InMemorySightingStore(state, writable);
         this.acknowledgements = new InMemoryAcknowledgementStore(state, writable);
+        this.scheduledResets = new InMemoryScheduledResetStore(state, writable);
     }
 
     @Override
@@ -87,5 +90,10 @@ public final class InMemoryStores implements Stores {
     @Override
     public AcknowledgementStore acknowledgements() {
         return acknowledgements;
+    }
+
+    @Override
+    public ScheduledResetStore scheduledResets() {
+        return scheduledResets;
     }
 }

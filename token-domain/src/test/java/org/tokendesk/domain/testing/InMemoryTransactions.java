@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.tokendesk.domain.audit.AuditEvent;
 import org.tokendesk.domain.notice.Delivery;
 import org.tokendesk.domain.token.InvalidatedToken;
+import org.tokendesk.domain.token.ScheduledReset;
 import org.tokendesk.domain.tx.Stores;
 import org.tokendesk.domain.tx.Transactions;
 
@@ -98,6 +99,16 @@ public final class InMemoryTransactions implements Transactions {
     /** @return every committed outbox row of every account, in the order they were queued */
     public List<Delivery> deliveries() {
         return snapshot(s -> List.copyOf(s.deliveries.values()));
+    }
+
+    /** @return how many acknowledgements (of any reset) are stored */
+    public int acknowledgementCount() {
+        return snapshot(s -> s.acknowledgements.size());
+    }
+
+    /** @return the pending scheduled resets of every account */
+    public List<ScheduledReset> scheduledResets() {
+        return snapshot(s -> List.copyOf(s.scheduledResets.values()));
     }
 
     /** @return whether the text occurs in any committed row (strings, maps, byte arrays, hashes) */

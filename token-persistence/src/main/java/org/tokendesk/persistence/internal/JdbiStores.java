@@ -9,6 +9,7 @@ import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.operator.ManagementKeyStore;
 import org.tokendesk.domain.operator.OperatorStore;
 import org.tokendesk.domain.operator.SessionStore;
+import org.tokendesk.domain.token.ScheduledResetStore;
 import org.tokendesk.domain.token.TokenStore;
 import org.tokendesk.domain.tx.Stores;
 import org.tokendesk.domain.usage.SightingStore;
@@ -73,5 +74,10 @@ final class JdbiStores implements Stores {
     @Override
     public AcknowledgementStore acknowledgements() {
         return new JdbiAcknowledgementStore(handle);
+    }
+
+    @Override
+    public ScheduledResetStore scheduledResets() {
+        return new JdbiScheduledResetStore(handle, dialect);
     }
 }

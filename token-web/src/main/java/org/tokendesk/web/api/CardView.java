@@ -31,10 +31,11 @@ public record CardView(String accountSid, boolean legacy, String apiVersion, Lis
      * @param unacknowledged the integrations that got notices for the last reset of this token and
      *     whose owners have not confirmed the update yet (empty when all did or there was no reset)
      * @param oldTokenValidUntil until when the previous token still passes checks, or null
+     * @param scheduledResetAt when a scheduled reset of this token runs, or null
      */
     public record TokenView(String hint, Instant createdAt, Instant lastResetAt, Instant lastUsedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) String authToken, StaleUseView staleUse,
-            List<UnacknowledgedView> unacknowledged, Instant oldTokenValidUntil) {
+            List<UnacknowledgedView> unacknowledged, Instant oldTokenValidUntil, Instant scheduledResetAt) {
 
         public TokenView {
             unacknowledged = List.copyOf(unacknowledged);

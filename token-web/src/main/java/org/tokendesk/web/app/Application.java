@@ -18,6 +18,7 @@ import org.tokendesk.domain.operator.SessionService;
 import org.tokendesk.domain.secret.Base62;
 import org.tokendesk.domain.secret.MasterKey;
 import org.tokendesk.domain.secret.SecureRandomGenerator;
+import org.tokendesk.domain.token.ScheduledResetRunner;
 import org.tokendesk.domain.token.UsageRecorder;
 import org.tokendesk.domain.tx.Transactions;
 import org.tokendesk.domain.usage.SightingRecorder;
@@ -112,7 +113,8 @@ public final class Application implements AutoCloseable {
     }
 
     private static ScheduledExecutorService startJobs(Injector injector) {
-        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+        // two threads: a long delivery loop must not hold up a scheduled reset that is due
+        ScheduledExecutorService jobs = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "tokendesk-jobs");
             t.setDaemon(true);
             return t;
@@ -135,6 +137,10 @@ public final class Application implements AutoCloseable {
                 Thread.onSpinWait();
             }
         }), 1, 500, TimeUnit.MILLISECONDS);
+        ScheduledResetRunner scheduled = injector.getInstance(ScheduledResetRunner.class);
+        long tick = scheduled.period().toMillis();
+        jobs.scheduleWithFixedDelay(() -> quietly("scheduled resets", scheduled::runOnce), tick, tick,
+                TimeUnit.MILLISECONDS);
         SessionService sessions = injector.getInstance(SessionService.class);
         jobs.scheduleWithFixedDelay(() -> quietly("purge sessions", sessions::purgeExpired), 1, 10, TimeUnit.MINUTES);
         return jobs;

@@ -44,6 +44,7 @@ import org.tokendesk.domain.token.CredentialCheck;
 import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.domain.token.ResetHook;
 import org.tokendesk.domain.token.ResetPreviews;
+import org.tokendesk.domain.token.ScheduledResetRunner;
 import org.tokendesk.domain.token.TokenIssuer;
 import org.tokendesk.domain.token.UsageRecorder;
 import org.tokendesk.domain.tx.Transactions;
@@ -197,6 +198,12 @@ final class CoreModule extends AbstractModule {
     @Singleton
     StaleUseReminders staleUseReminders(Transactions tx, Clock clock, Supplier<Channels> channels) {
         return new StaleUseReminders(tx, clock, channels, StaleUseReminders.DEFAULT_PERIOD);
+    }
+
+    @Provides
+    @Singleton
+    ScheduledResetRunner scheduledResetRunner(LegacyTokenService tokens) {
+        return new ScheduledResetRunner(tokens, ScheduledResetRunner.DEFAULT_PERIOD);
     }
 
     @Provides

@@ -24,4 +24,14 @@ public final class CountingResetHook implements ResetHook {
         metrics.countReset(reset.scope().wireName());
         return queued;
     }
+
+    @Override
+    public int afterScheduled(Stores stores, TokenReset planned) {
+        return hook.afterScheduled(stores, planned);
+    }
+
+    @Override
+    public int afterScheduleCancelled(Stores stores, TokenReset cancelled) {
+        return hook.afterScheduleCancelled(stores, cancelled);
+    }
 }

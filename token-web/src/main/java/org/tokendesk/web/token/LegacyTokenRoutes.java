@@ -3,6 +3,7 @@ package org.tokendesk.web.token;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.tokendesk.domain.account.AccountSid;
@@ -14,6 +15,7 @@ import org.tokendesk.domain.token.LegacyTokenService;
 import org.tokendesk.domain.token.ResetPreview;
 import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.domain.token.ResetResult;
+import org.tokendesk.domain.token.ScheduledResetResult;
 import org.tokendesk.domain.token.TokenScope;
 import org.tokendesk.web.api.ApiVersionRequest;
 import org.tokendesk.web.api.CardView;
@@ -21,6 +23,7 @@ import org.tokendesk.web.api.CredentialsView;
 import org.tokendesk.web.api.EmptyRequest;
 import org.tokendesk.web.api.ResetRequest;
 import org.tokendesk.web.api.ResetView;
+import org.tokendesk.web.api.ScheduledResetView;
 import org.tokendesk.web.http.Authenticator;
 import org.tokendesk.web.http.Json;
 import org.tokendesk.web.http.Paths;
@@ -51,6 +54,7 @@ public final class LegacyTokenRoutes {
         routes.post(BASE + "/{scope}/reset", this::reset);
         routes.get(BASE + "/{scope}/reset-preview", this::resetPreview);
         routes.post(BASE + "/{scope}/end-grace", this::endGrace);
+        routes.delete(BASE + "/{scope}/scheduled-reset", this::cancelScheduledReset);
     }
 
     void enable(Context ctx) {
@@ -101,6 +105,13 @@ public final class LegacyTokenRoutes {
         var scope = Paths.scope(ctx);
         ResetRequest request = Json.read(ctx, ResetRequest.class);
         Duration grace = GracePeriods.parse(request.oldTokenValidFor());
+        Instant at = ScheduleTimes.parse(request.at());
+        if (at != null) {
+            ScheduledResetResult scheduled = tokens.scheduleReset(actor, sid, scope, at, grace, auth.origin(ctx));
+            Json.write(ctx, 202, new ScheduledResetView(sid.value(), scope.wireName(), scheduled.scheduledAt(),
+                    scheduled.oldTokenValidUntil(), scheduled.noticesQueued()));
+            return;
+        }
         ResetResult result = tokens.reset(actor, sid, scope, grace, auth.origin(ctx));
         ctx.header("Cache-Control", "no-store");
         Json.write(ctx, 200, new ResetView(sid.value(), scope.wireName(), result.authToken().reveal(),
@@ -113,6 +124,12 @@ public final class LegacyTokenRoutes {
         var scope = Paths.scope(ctx);
         Json.read(ctx, EmptyRequest.class);
         Json.write(ctx, 200, view(tokens.endGrace(actor, sid, scope, auth.origin(ctx))));
+    }
+
+    void cancelScheduledReset(Context ctx) {
+        Actor actor = auth.require(ctx);
+        tokens.cancelScheduledReset(actor, Paths.accountSid(ctx), Paths.scope(ctx), auth.origin(ctx));
+        ctx.status(204);
     }
 
     void resetPreview(Context ctx) {
@@ -137,7 +154,7 @@ public final class LegacyTokenRoutes {
 
     private static CardView.TokenView view(LegacyTokenCard.TokenState t, List<Acknowledgements.Pending> pending) {
         return t == null ? null : new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), null,
-                UsageViews.staleUse(t.staleUse()), unacknowledged(pending), t.oldTokenValidUntil());
+                UsageViews.staleUse(t.staleUse()), unacknowledged(pending), t.oldTokenValidUntil(), t.scheduledResetAt());
     }
 
     static List<CardView.UnacknowledgedView> unacknowledged(List<Acknowledgements.Pending> pending) {
@@ -147,6 +164,6 @@ public final class LegacyTokenRoutes {
 
     private static CardView.TokenView withToken(CardView.TokenView t, String token) {
         return new CardView.TokenView(t.hint(), t.createdAt(), t.lastResetAt(), t.lastUsedAt(), token, t.staleUse(),
-                t.unacknowledged(), t.oldTokenValidUntil());
+                t.unacknowledged(), t.oldTokenValidUntil(), t.scheduledResetAt());
     }
 }
