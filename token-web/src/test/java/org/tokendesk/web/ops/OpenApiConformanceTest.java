@@ -157,6 +157,18 @@ class OpenApiConformanceTest {
         check(anonymous, Map.of("Authorization", ApiClient.basic(sid, tokens.readOnly())));
         get(admin, base + "/legacy-token");
         post(admin, base + "/legacy-token/read-only/end-grace", null);
+        // a scheduled reset: 202, a second one 409, a time in the past 400, the card, cancel 204, again 404
+        String inADay = java.time.Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        post(admin, base + "/legacy-token/read-write/reset", Map.of("at", inADay, "oldTokenValidFor", "PT1H"));
+        post(admin, base + "/legacy-token/read-write/reset", Map.of("at", inADay));
+        post(admin, base + "/legacy-token/read-only/reset", Map.of("at", "2020-01-01T00:00:00Z"));
+        post(admin, base + "/legacy-token/read-only/reset", Map.of("at", "tomorrow"));
+        get(admin, base + "/legacy-token");
+        delete(viewer, base + "/legacy-token/read-write/scheduled-reset");
+        delete(admin, base + "/legacy-token/read-write/scheduled-reset");
+        delete(admin, base + "/legacy-token/read-write/scheduled-reset");
+        delete(admin, base + "/legacy-token/sideways/scheduled-reset");
         post(admin, base + "/legacy-token/sideways/end-grace", null);
         post(viewer, base + "/legacy-token/read-only/end-grace", null);
         check(anonymous, Map.of("Authorization", ApiClient.basic(sid, tokens.readWrite())));
