@@ -96,6 +96,38 @@ class LogfileNotifierTest {
     }
 
     @Test
+    void a_scheduled_reset_and_its_cancellation_each_log_their_type_the_planned_time_and_who_acted() throws Exception {
+        Path file = dir.resolve("notices.jsonl");
+        Notifier notifier = provider.create(context(Map.of("path", file.toString())));
+        Instant planned = Instant.parse("2026-03-05T22:00:00Z");
+
+        DeliveryOutcome scheduled = notifier.deliver(builder("msg_1", "Billing sync")
+                .type(Notice.TOKEN_RESET_SCHEDULED).resetAt(planned)
+                .oldTokenValidUntil(Instant.parse("2026-03-06T22:00:00Z")).build(), recipient());
+        DeliveryOutcome cancelled = notifier.deliver(builder("msg_2", "Billing sync")
+                .type(Notice.TOKEN_SCHEDULED_RESET_CANCELLED).resetAt(planned).resetBy("lead@example.org").build(),
+                recipient());
+
+        assertInstanceOf(DeliveryOutcome.Delivered.class, scheduled);
+        assertInstanceOf(DeliveryOutcome.Delivered.class, cancelled);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).startsWith("{\"deliveryId\":\"msg_1\",\"type\":\"token.reset_scheduled\""), lines.get(0));
+        assertTrue(lines.get(0).contains("\"resetAt\":\"2026-03-05T22:00:00Z\",\"resetBy\":\"ops@example.org\""),
+                lines.get(0));
+        assertTrue(lines.get(0).contains("\"oldTokenValidUntil\":\"2026-03-06T22:00:00Z\""), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"deliveryId\":\"msg_2\",\"type\":\"token.scheduled_reset_cancelled\""),
+                lines.get(1));
+        assertTrue(lines.get(1).contains("\"resetAt\":\"2026-03-05T22:00:00Z\",\"resetBy\":\"lead@example.org\""),
+                lines.get(1));
+        assertTrue(lines.get(1).contains("\"previousTokenHint\":\"…a1b2\""), lines.get(1));
+        assertFalse(lines.get(1).contains("oldTokenValidUntil"), lines.get(1));
+        for (String line : lines) {
+            assertTrue(line.endsWith("\"acknowledgeLink\":\"none\",\"ownerEmail\":\"dana@example.org\"}"), line);
+        }
+    }
+
+    @Test
     void line_breaks_and_quotes_in_values_stay_on_one_escaped_line() throws Exception {
         Path file = dir.resolve("notices.jsonl");
         Notifier notifier = provider.create(context(Map.of("path", file.toString())));
@@ -197,6 +229,10 @@ class LogfileNotifierTest {
     }
 
     static Notice notice(String deliveryId, String integrationName) {
+        return builder(deliveryId, integrationName).build();
+    }
+
+    static Notice.Builder builder(String deliveryId, String integrationName) {
         return Notice.builder()
                 .deliveryId(deliveryId)
                 .occurredAt(Instant.parse("2026-03-01T10:15:30Z"))
@@ -208,8 +244,7 @@ class LogfileNotifierTest {
                 .apiVersion("2010-04-01")
                 .integrationId("int_42")
                 .integrationName(integrationName)
-                .credentialsUrl(URI.create("https://tokendesk.example.org/accounts/AC01/credentials"))
-                .build();
+                .credentialsUrl(URI.create("https://tokendesk.example.org/accounts/AC01/credentials"));
     }
 
     static Recipient recipient() {

@@ -31,6 +31,12 @@ final class MailTexts {
     private static final Properties ENGLISH = load("mail_en.properties", null);
     private static final Properties GERMAN = load("mail_de.properties", ENGLISH);
     private static final Set<String> LINKS = Set.of("credentialsUrl", "acknowledgeUrl");
+    /**
+     * Types that announce or call off a reset: the owner has nothing to update yet (or at all), so
+     * their mails never ask to confirm an update, even if a notice carried a link.
+     */
+    private static final Set<String> ANNOUNCEMENTS = Set.of(Notice.TOKEN_RESET_SCHEDULED,
+            Notice.TOKEN_SCHEDULED_RESET_CANCELLED);
 
     private MailTexts() {
     }
@@ -61,18 +67,7 @@ final class MailTexts {
             values.put("staleLastSeenAt", dates.format(use.lastSeenAt()));
         });
 
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(text(texts, "greeting", type));
-        paragraphs.add(text(texts, "what", type));
-        paragraphs.add(text(texts, notice.oldTokenValidUntil().isPresent() ? "old.grace" : "old.stops", type));
-        // the counts line needs the summary; a stale-use notice without one keeps the general line
-        paragraphs.add(notice.staleUse().isPresent() ? text(texts, "integration", type) : texts.getProperty("integration"));
-        paragraphs.add(text(texts, "where", type));
-        paragraphs.add(text(texts, "unexpected", type));
-        if (notice.acknowledgeUrl().isPresent()) {
-            paragraphs.add(text(texts, "acknowledge", type));
-        }
-        paragraphs.add(text(texts, "footer", type));
+        List<String> paragraphs = paragraphs(texts, notice);
 
         String subject = Template.text(text(texts, "subject", type), values);
         StringBuilder plain = new StringBuilder();
@@ -85,6 +80,30 @@ final class MailTexts {
         }
         html.append("</body>\n</html>\n");
         return new MailContent(locale, subject, plain.toString().stripTrailing() + "\n", html.toString());
+    }
+
+    /** The paragraphs a notice's type calls for, as templates, in order. */
+    private static List<String> paragraphs(Properties texts, Notice notice) {
+        String type = notice.type();
+        boolean cancelled = Notice.TOKEN_SCHEDULED_RESET_CANCELLED.equals(type);
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(text(texts, "greeting", type));
+        paragraphs.add(text(texts, "what", type));
+        // a cancelled reset ends no token, so there is no grace period to speak of
+        boolean grace = notice.oldTokenValidUntil().isPresent() && !cancelled;
+        paragraphs.add(text(texts, grace ? "old.grace" : "old.stops", type));
+        // the counts line needs the summary; a stale-use notice without one keeps the general line
+        boolean countsMissing = Notice.TOKEN_STALE_USE.equals(type) && notice.staleUse().isEmpty();
+        paragraphs.add(countsMissing ? texts.getProperty("integration") : text(texts, "integration", type));
+        if (!cancelled) {
+            paragraphs.add(text(texts, "where", type));
+        }
+        paragraphs.add(text(texts, "unexpected", type));
+        if (notice.acknowledgeUrl().isPresent() && !ANNOUNCEMENTS.contains(type)) {
+            paragraphs.add(text(texts, "acknowledge", type));
+        }
+        paragraphs.add(text(texts, "footer", type));
+        return paragraphs;
     }
 
     /** The text for a notice type ({@code what.token.stale_use}), else the general one ({@code what}). */

@@ -41,6 +41,24 @@ final class Fixtures {
                 .credentialsUrl(URI.create("https://tokendesk.example.org/accounts/AC01/credentials"));
     }
 
+    /** The notice sent when an operator schedules a reset: {@code resetAt} is the planned time. */
+    static Notice.Builder scheduledReset() {
+        return notice()
+                .deliveryId("msg_3Rg9aQs4lU8xX2yZ0bCdE")
+                .type(Notice.TOKEN_RESET_SCHEDULED)
+                .resetAt(Instant.parse("2026-03-05T22:00:00Z"));
+    }
+
+    /** The notice sent when an operator cancels a scheduled reset: {@code resetAt} is the time it was planned for. */
+    static Notice.Builder cancelledReset() {
+        return notice()
+                .deliveryId("msg_4Sh0bRt5mV9yY3zA1cDeF")
+                .type(Notice.TOKEN_SCHEDULED_RESET_CANCELLED)
+                .occurredAt(Instant.parse("2026-03-02T09:00:00Z"))
+                .resetAt(Instant.parse("2026-03-05T22:00:00Z"))
+                .resetBy("lead@example.org");
+    }
+
     static Recipient recipient(Locale locale) {
         return new Recipient("Dana Owner", "dana@example.org", locale, Optional.empty(), List.of());
     }
