@@ -4,10 +4,14 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tokendesk.domain.account.AccountService;
+import org.tokendesk.domain.common.ConflictException;
 import org.tokendesk.domain.common.NotFoundException;
 import org.tokendesk.domain.common.ValidationException;
 import org.tokendesk.domain.integration.Integration;
@@ -92,13 +96,21 @@ final class TokenPages {
                 preview(a, scope), usage(previews.preview(a.actor(), a.sid(), scope))));
     }
 
-    /** The new token, shown once in the answer to the post itself: never in a URL, never cached. */
+    /**
+     * The new token, shown once in the answer to the post itself: never in a URL, never cached. With
+     * "At a scheduled time" the reset is scheduled instead, and the card shows when it will run.
+     */
     void reset(Visit visit) {
         visit.requireCsrf();
         AccountVisit a = AccountVisit.of(visit, accounts);
         a.requireAdmin();
         TokenScope scope = scope(visit);
         var t = a.t();
+        if ("at".equals(visit.ctx().formParam("when"))) {
+            schedule(a, scope, visit);
+            visit.ctx().redirect(a.path("platform-rest"), HttpStatus.SEE_OTHER);
+            return;
+        }
         ResetResult result = resetWithGrace(a, scope, visit);
         List<String> notes = new ArrayList<>();
         notes.add(t.get(redisplay ? "reset.done.again" : "reset.done.once"));
@@ -119,6 +131,50 @@ final class TokenPages {
         tokens.endGrace(a.actor(), a.sid(), scope(visit), visit.origin());
         String back = "legacy-token".equals(visit.ctx().formParam("return")) ? "legacy-token" : "platform-rest";
         visit.ctx().redirect(a.path(back), HttpStatus.SEE_OTHER);
+    }
+
+    /** "Cancel scheduled reset"; one that has just run is gone, and the card then shows the reset. */
+    void cancelScheduledReset(Visit visit) {
+        visit.requireCsrf();
+        AccountVisit a = AccountVisit.of(visit, accounts);
+        a.requireAdmin();
+        TokenScope scope = scope(visit);
+        try {
+            tokens.cancelScheduledReset(a.actor(), a.sid(), scope, visit.origin());
+        } catch (NotFoundException alreadyRan) {
+            requireCard(a);
+        }
+        String back = "legacy-token".equals(visit.ctx().formParam("return")) ? "legacy-token" : "platform-rest";
+        visit.ctx().redirect(a.path(back), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The form's {@code datetime-local} value is read as UTC (the label says so); refusals in the
+     * operator's language.
+     */
+    private void schedule(AccountVisit a, TokenScope scope, Visit visit) {
+        var t = a.t();
+        if (!redisplay) {
+            throw new ConflictException(t.get("reset.when.noRedisplay"));
+        }
+        String chosen = visit.ctx().formParam("at");
+        Instant at;
+        try {
+            at = LocalDateTime.parse(chosen == null ? "" : chosen.strip()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of("at", t.get("reset.when.invalid"));
+        }
+        String period = visit.ctx().formParam("oldTokenValidFor");
+        try {
+            Duration grace = GracePeriods.parse(period == null || period.isBlank() ? null : period);
+            tokens.scheduleReset(a.actor(), a.sid(), scope, at, grace, visit.origin());
+        } catch (ValidationException invalid) {
+            boolean time = invalid.errors().stream().anyMatch(e -> "at".equals(e.field()));
+            throw ValidationException.of(time ? "at" : "oldTokenValidFor",
+                    t.get(time ? "reset.when.invalid" : "reset.grace.invalid"));
+        } catch (ConflictException pending) {
+            throw new ConflictException(t.get("reset.when.pending"));
+        }
     }
 
     /** The API's reading of the period and the domain's range; a refusal in the operator's language. */
@@ -195,7 +251,7 @@ final class TokenPages {
                 .filter(i -> i.dependsOn(scope))
                 .map((Integration i) -> new ResetPreview.Notified(i.name(), i.ownerEmail(), integrations.notifiedChannels(i)))
                 .toList();
-        return new ResetPreview(scope.wireName(), scope.pathName(), told);
+        return new ResetPreview(scope.wireName(), scope.pathName(), told, redisplay);
     }
 
     private static ResetUsage usage(org.tokendesk.domain.token.ResetPreview preview) {
@@ -255,7 +311,8 @@ final class TokenPages {
         return new TokenRow(scope.wireName(), scope.pathName(), state.hint(), state.createdAt(), state.lastResetAt(),
                 state.lastUsedAt(), pending == null ? List.of() : pending.stream()
                         .map(p -> new TokenRow.Unconfirmed(p.name(), p.ownerEmail())).toList(),
-                until, until == null ? null : timeLeft(a.t(), Duration.between(clock.instant(), until)));
+                until, until == null ? null : timeLeft(a.t(), Duration.between(clock.instant(), until)),
+                state.scheduledResetAt());
     }
 
     /** Whole minutes below two hours, whole hours above; never less than one minute. */

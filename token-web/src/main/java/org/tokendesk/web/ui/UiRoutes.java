@@ -67,6 +67,7 @@ public final class UiRoutes {
         routes.get(ACCOUNT + "/legacy-token/{scope}/reset", page(tokenPages::confirmReset));
         routes.post(ACCOUNT + "/legacy-token/{scope}/reset", page(tokenPages::reset));
         routes.post(ACCOUNT + "/legacy-token/{scope}/end-grace", page(tokenPages::endGrace));
+        routes.post(ACCOUNT + "/legacy-token/{scope}/scheduled-reset/cancel", page(tokenPages::cancelScheduledReset));
 
         routes.get(ACCOUNT + "/integrations", page(integrationPages::list));
         routes.post(ACCOUNT + "/integrations", page(integrationPages::create));

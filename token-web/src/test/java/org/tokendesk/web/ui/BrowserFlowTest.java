@@ -366,6 +366,47 @@ class BrowserFlowTest {
         assertEquals(401, api.check(sid, old, Map.of()).status());
     }
 
+    @Test
+    void an_admin_schedules_a_reset_for_a_maintenance_window_and_cancels_it_on_a_phone_in_german() {
+        String sid = api.createAccount("Acme Wartungsfenster");
+        String old = api.enableLegacyTokens(sid).readWrite();
+        java.time.LocalDateTime at = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(2)
+                .withHour(2).withMinute(0).withSecond(0).withNano(0);
+        try (HeadlessChromium browser = new HeadlessChromium("de", 360, 740, true)) {
+            var driver = browser.driver();
+            driver.get(node.baseUrl() + "/sign-in");
+            browser.visible(By.id("email")).sendKeys(TestNode.ADMIN_EMAIL);
+            driver.findElement(By.id("password")).sendKeys(TestNode.ADMIN_PASSWORD);
+            driver.findElement(By.cssSelector("#main button[type='submit']")).click();
+            browser.until(d -> d.getCurrentUrl().contains("/platform-rest"));
+            driver.get(node.baseUrl() + "/accounts/" + sid + "/legacy-token/read-write/reset");
+            browser.visible(By.id("confirm-when-at")).click();
+            // the picker's typing order depends on the browser's locale; its value is always ISO
+            browser.script("arguments[0].value = arguments[1];", driver.findElement(By.id("confirm-at")), at.toString());
+            assertFitsTheWidth(browser, 360);
+            browser.script("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(By.id("confirm-at")));
+            browser.screenshot(SCREENSHOTS.resolve("schedule-reset-de-phone.png"));
+            driver.findElement(By.cssSelector("#main button[type='submit']")).click();
+            browser.until(d -> d.getCurrentUrl().endsWith("/accounts/" + sid + "/platform-rest"));
+
+            String line = browser.visible(By.id("scheduled-read-write")).getText();
+            assertTrue(line.startsWith("Zurücksetzen geplant für "), line);
+            assertTrue(line.contains("02:00"), line);
+            assertEquals(at.toInstant(java.time.ZoneOffset.UTC).toString(), api.get("/api/v1/accounts/" + sid
+                    + "/legacy-token").json().get("readWrite").get("scheduledResetAt").asText());
+            assertEquals(204, api.check(sid, old, Map.of()).status(), "nothing is reset before the time");
+            assertFitsTheWidth(browser, 360);
+            browser.script("arguments[0].scrollIntoView({block: 'center'});",
+                    driver.findElement(By.id("scheduled-read-write")));
+            browser.screenshot(SCREENSHOTS.resolve("scheduled-reset-de-phone.png"));
+            driver.findElement(By.cssSelector("#scheduled-read-write button[type='submit']")).click();
+            browser.until(d -> d.findElements(By.id("scheduled-read-write")).isEmpty());
+        }
+        assertTrue(api.get("/api/v1/accounts/" + sid + "/legacy-token").json().get("readWrite").get("scheduledResetAt")
+                .isNull());
+        assertEquals(204, api.check(sid, old, Map.of()).status());
+    }
+
     private static void openNavigation(HeadlessChromium browser, boolean phone) {
         if (phone) {
             WebElement toggle = browser.visible(By.id("nav-toggle"));

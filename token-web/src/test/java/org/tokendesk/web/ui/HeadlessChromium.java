@@ -78,6 +78,8 @@ final class HeadlessChromium implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // a condition that reads an element while a form post loads the next page meets the old page's element
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         // the viewport, not the window, must have the asked-for size (headless has no frame, but be sure)
         viewport(height);
     }

@@ -8,8 +8,9 @@ import java.util.List;
  * @param scope the wire name ({@code read_write})
  * @param pathName the URL segment ({@code read-write})
  * @param integrations the integrations that depend on the scope
+ * @param schedulable whether the reset may be scheduled for later (only while tokens can be shown again)
  */
-public record ResetPreview(String scope, String pathName, List<Notified> integrations) {
+public record ResetPreview(String scope, String pathName, List<Notified> integrations, boolean schedulable) {
 
     public ResetPreview {
         integrations = List.copyOf(integrations);

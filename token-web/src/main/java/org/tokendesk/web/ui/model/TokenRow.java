@@ -15,9 +15,11 @@ import java.util.List;
  * @param unconfirmed the integrations told of the last reset whose owners have not confirmed the update
  * @param oldTokenValidUntil until when the previous token still passes checks, or null
  * @param oldTokenTimeLeft how long that is from now, for people ("12 min"), or null
+ * @param scheduledResetAt when a scheduled reset of this token runs, or null
  */
 public record TokenRow(String scope, String pathName, String hint, Instant createdAt, Instant lastResetAt,
-        Instant lastUsedAt, List<Unconfirmed> unconfirmed, Instant oldTokenValidUntil, String oldTokenTimeLeft) {
+        Instant lastUsedAt, List<Unconfirmed> unconfirmed, Instant oldTokenValidUntil, String oldTokenTimeLeft,
+        Instant scheduledResetAt) {
 
     public TokenRow {
         unconfirmed = List.copyOf(unconfirmed);
