@@ -17,8 +17,13 @@ import org.tokendesk.domain.secret.TokenHash;
  * most {@code lifetime} after the commit. The reset waits out that lifetime after its commit,
  * before it answers ({@link #awaitStaleEntriesExpired()}). Reads that start after the commit see
  * the new token. This needs no message between nodes and no synchronized clocks: each node
- * measures durations on its own monotonic clock. The resetting node also drops its own entries at
- * once. With a lifetime of zero nothing is cached and nothing is waited for.
+ * measures durations on its own monotonic clock. With a lifetime of zero nothing is cached and
+ * nothing is waited for.
+ *
+ * <p>On the resetting node itself no wait is needed: {@link #invalidate} records when it ran, and
+ * an entry whose read started before that is never served again, even one that a check in flight
+ * stores after the invalidation. So a node that is known to be the only one ({@link #onlyNode()}:
+ * tokendesk on SQLite, which refuses a second node on the same database) skips the wait.
  */
 public final class CheckCache {
 
@@ -26,14 +31,32 @@ public final class CheckCache {
 
     private final long lifetimeNanos;
     private final LongSupplier nanoTime;
+    private final boolean onlyNode;
     private final ConcurrentHashMap<TokenHash, Entry> entries = new ConcurrentHashMap<>();
+    /** Per token, when this node last invalidated it; shared by its entries, kept while the node runs. */
+    private final ConcurrentHashMap<TokenKey, Invalidation> invalidations = new ConcurrentHashMap<>();
 
+    /** A cache of a node that may share its database with other nodes. */
     public CheckCache(Duration lifetime, LongSupplier nanoTime) {
+        this(lifetime, nanoTime, false);
+    }
+
+    /**
+     * @param onlyNode whether this node is the only one on its database, so a reset need not wait
+     *     for other nodes' entries to expire
+     */
+    public CheckCache(Duration lifetime, LongSupplier nanoTime, boolean onlyNode) {
         if (lifetime.isNegative()) {
             throw new IllegalArgumentException("the check cache lifetime must not be negative");
         }
         this.lifetimeNanos = lifetime.toNanos();
         this.nanoTime = nanoTime;
+        this.onlyNode = onlyNode;
+    }
+
+    /** Whether this node is the only one on its database (then {@link #invalidate} alone suffices). */
+    public boolean onlyNode() {
+        return onlyNode;
     }
 
     public static CheckCache disabled() {
@@ -53,7 +76,7 @@ public final class CheckCache {
         if (entry == null) {
             return Optional.empty();
         }
-        if (nanoTime.getAsLong() - entry.expiresAt >= 0) {
+        if (nanoTime.getAsLong() - entry.expiresAt >= 0 || entry.invalidation.covers(entry.readStartedAt)) {
             entries.remove(hash, entry);
             return Optional.empty();
         }
@@ -67,13 +90,23 @@ public final class CheckCache {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(hash, new Entry(credential, readStartedAt + lifetimeNanos));
+        Invalidation invalidation = invalidationOf(new TokenKey(credential.accountSid(), credential.scope()));
+        entries.put(hash, new Entry(credential, readStartedAt, readStartedAt + lifetimeNanos, invalidation));
     }
 
-    /** Drops this node's entries of one token at once. */
+    /**
+     * Drops this node's entries of one token at once, and refuses every entry from a read that
+     * started before now, including one a check in flight stores later. Call it after the commit
+     * that took the token's right to pass.
+     */
     public void invalidate(TokenKey key) {
+        invalidationOf(key).at(nanoTime.getAsLong());
         entries.values().removeIf(e -> e.credential.accountSid().equals(key.accountSid())
                 && e.credential.scope() == key.scope());
+    }
+
+    private Invalidation invalidationOf(TokenKey key) {
+        return invalidations.computeIfAbsent(key, k -> new Invalidation());
     }
 
     /** Blocks until every entry that a read started before now could have made has expired. */
@@ -85,6 +118,22 @@ public final class CheckCache {
         }
     }
 
-    private record Entry(ActiveCredential credential, long expiresAt) {
+    private record Entry(ActiveCredential credential, long readStartedAt, long expiresAt, Invalidation invalidation) {
+    }
+
+    /** When a token was last invalidated on this node, on the monotonic clock. */
+    private static final class Invalidation {
+        private volatile boolean happened;
+        private volatile long at;
+
+        void at(long now) {
+            at = now;
+            happened = true;
+        }
+
+        /** Whether a read that started at {@code readStartedAt} may have seen the token before it. */
+        boolean covers(long readStartedAt) {
+            return happened && readStartedAt - at <= 0;
+        }
     }
 }

@@ -315,7 +315,10 @@ public final class LegacyTokenService {
     /** After a commit that took a token's right to pass checks: no node's cache may still grant it. */
     void awaitOldTokenUncached(AccountSid sid, TokenScope scope) {
         checkCache.invalidate(new TokenKey(sid, scope));
-        checkCache.awaitStaleEntriesExpired();
+        if (!checkCache.onlyNode()) {
+            // other nodes' entries of the old token expire on their own: wait that out
+            checkCache.awaitStaleEntriesExpired();
+        }
     }
 
     private static void requireGraceInRange(Duration oldTokenValidFor) {

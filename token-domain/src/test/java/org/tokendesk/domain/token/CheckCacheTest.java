@@ -83,4 +83,41 @@ class CheckCacheTest {
         off.awaitStaleEntriesExpired();
         assertTrue(System.nanoTime() - before < Duration.ofMillis(20).toNanos());
     }
+
+    @Test
+    void an_entry_a_check_in_flight_stores_after_the_invalidation_is_never_served() {
+        TokenHash hash = world.hasher().hash("in flight");
+        var credential = new ActiveCredential(sid, TokenScope.READ_WRITE, "v13");
+        long readBeforeTheCommit = cache.readStarted();
+        cache.invalidate(new TokenKey(sid, TokenScope.READ_WRITE));
+        cache.put(hash, credential, readBeforeTheCommit);
+        assertTrue(cache.get(hash).isEmpty(), "the read started before the invalidation");
+
+        long readAfter = cache.readStarted();
+        cache.put(hash, credential, readAfter);
+        assertTrue(cache.get(hash).isPresent(), "a read after the invalidation saw the current token");
+        TokenHash other = world.hasher().hash("other scope");
+        var readOnly = new ActiveCredential(sid, TokenScope.READ_ONLY, "v13");
+        cache.put(other, readOnly, readBeforeTheCommit);
+        assertTrue(cache.get(other).isPresent(), "another token of the account is not touched");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void on_the_only_node_a_reset_does_not_wait_for_other_nodes_yet_the_old_token_fails_at_once() {
+        // a lifetime of an hour on a clock that stands still: a reset that waited would never answer
+        AtomicLong still = new AtomicLong(7_000);
+        CheckCache only = new CheckCache(Duration.ofHours(1), still::get, true);
+        LegacyTokenService alone = new LegacyTokenService(world.tx(), world.issuer(true), ApiVersions.DEFAULT,
+                world.clock(), ResetHook.NONE, only);
+        CredentialCheck checks = new CredentialCheck(world.tx(), world.hasher(), new CheckFailureLimiter(100),
+                new UsageRecorder(), world.clock(), only);
+        String old = enabled.readOnly().reveal();
+        assertInstanceOf(CheckResult.Valid.class, checks.check(sid.value(), old, "GET", "a"));
+
+        var reset = alone.reset(admin, sid, TokenScope.READ_ONLY, Fixture.ORIGIN);
+
+        assertEquals(new CheckResult.Reset(reset.resetAt()), checks.check(sid.value(), old, "GET", "a"));
+        assertInstanceOf(CheckResult.Valid.class, checks.check(sid.value(), reset.authToken().reveal(), "GET", "a"));
+    }
 }

@@ -6,6 +6,7 @@ import com.google.inject.Stage;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,29 +37,46 @@ public final class Application implements AutoCloseable {
     private final Injector injector;
     private final Javalin server;
     private final ScheduledExecutorService jobs;
+    private final Optional<SqliteNodeLock> nodeLock;
 
-    private Application(Database database, Injector injector, Javalin server, ScheduledExecutorService jobs) {
+    private Application(Database database, Injector injector, Javalin server, ScheduledExecutorService jobs,
+            Optional<SqliteNodeLock> nodeLock) {
         this.database = database;
         this.injector = injector;
         this.server = server;
         this.jobs = jobs;
+        this.nodeLock = nodeLock;
     }
 
     /** Starts a node; every failure to start is a {@link StartupException} with a clear message. */
     public static Application start(Settings settings) {
-        Database database = openAndMigrate(settings);
+        if (settings.sqlite()) {
+            new DataDirectory(settings.dataDir()).prepare();
+        }
+        // SQLite: exactly one node per database file (the check cache relies on it)
+        Optional<SqliteNodeLock> nodeLock = settings.sqlite()
+                ? SqliteNodeLock.take(settings.database().jdbcUrl()) : Optional.empty();
+        Database database;
+        try {
+            database = openAndMigrate(settings);
+        } catch (RuntimeException e) {
+            nodeLock.ifPresent(SqliteNodeLock::close);
+            throw e;
+        }
         try {
             MasterKey masterKey = settings.masterKey()
                     .orElseGet(() -> new DataDirectory(settings.dataDir()).masterKey(new SecureRandomGenerator()));
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(settings, database, masterKey));
+            Injector injector = Guice.createInjector(Stage.PRODUCTION,
+                    new CoreModule(settings, database, masterKey, nodeLock.isPresent()));
             bootstrapAdmin(settings, injector.getInstance(OperatorService.class));
             Javalin server = WebServer.create(injector).start(settings.httpHost(), settings.httpPort());
             ScheduledExecutorService jobs = startJobs(injector);
             LOG.info("tokendesk listening on http://{}:{} ({} database)", settings.httpHost(), server.port(),
                     database.dialect().name().toLowerCase(java.util.Locale.ROOT));
-            return new Application(database, injector, server, jobs);
+            return new Application(database, injector, server, jobs, nodeLock);
         } catch (RuntimeException e) {
             database.close();
+            nodeLock.ifPresent(SqliteNodeLock::close);
             throw e;
         }
     }
@@ -179,5 +197,6 @@ public final class Application implements AutoCloseable {
         injector.getInstance(NotifierRegistry.class).close();
         injector.getInstance(org.tokendesk.web.ops.Metrics.class).close();
         database.close();
+        nodeLock.ifPresent(SqliteNodeLock::close);
     }
 }

@@ -67,11 +67,18 @@ final class CoreModule extends AbstractModule {
     private final Settings settings;
     private final Database database;
     private final MasterKey masterKey;
+    private final boolean onlyNode;
 
     CoreModule(Settings settings, Database database, MasterKey masterKey) {
+        this(settings, database, masterKey, false);
+    }
+
+    /** @param onlyNode whether this node holds the SQLite node lock, so no other node shares its database */
+    CoreModule(Settings settings, Database database, MasterKey masterKey, boolean onlyNode) {
         this.settings = settings;
         this.database = database;
         this.masterKey = masterKey;
+        this.onlyNode = onlyNode;
     }
 
     @Override
@@ -148,7 +155,7 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     CheckCache checkCache() {
-        return new CheckCache(settings.checkCacheLifetime(), System::nanoTime);
+        return new CheckCache(settings.checkCacheLifetime(), System::nanoTime, onlyNode);
     }
 
     @Provides
