@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.common.ConflictException;
 import org.tokendesk.domain.common.NotFoundException;
@@ -66,7 +67,25 @@ final class TokenPages {
 
     void platformRest(Visit visit) {
         AccountVisit a = AccountVisit.of(visit, accounts);
-        renderer.page(visit.ctx(), 200, "platformRest", platformRestPage(a, cardOrNull(a), null));
+        LegacyTokenCard card = cardOrNull(a);
+        PlatformRestPage page = platformRestPage(a, card, null);
+        renderer.page(visit.ctx(), 200, "platformRest", new PlatformRestPage(page.chrome(), page.admin(), page.card(),
+                page.previews(), null, flash(a, visit, card)));
+    }
+
+    /** After a redirect: {@code ?scheduled=read-write} or {@code ?cancelled=read-only} says what was done. */
+    private static String flash(AccountVisit a, Visit visit, LegacyTokenCard card) {
+        var t = a.t();
+        Optional<TokenScope> scheduled = TokenScope.fromPath(String.valueOf(visit.ctx().queryParam("scheduled")));
+        if (scheduled.isPresent() && card != null) {
+            LegacyTokenCard.TokenState state = scheduled.get() == TokenScope.READ_WRITE ? card.readWrite()
+                    : card.readOnly();
+            if (state != null && state.scheduledResetAt() != null) {
+                return t.format("flash.scheduled." + scheduled.get().wireName(), t.time(state.scheduledResetAt()));
+            }
+        }
+        Optional<TokenScope> cancelled = TokenScope.fromPath(String.valueOf(visit.ctx().queryParam("cancelled")));
+        return cancelled.map(scope -> t.get("flash.cancelled." + scope.wireName())).orElse(null);
     }
 
     /** "Enable legacy tokens": a form post that redirects, or for the page's script the new card alone. */
@@ -108,7 +127,7 @@ final class TokenPages {
         var t = a.t();
         if ("at".equals(visit.ctx().formParam("when"))) {
             schedule(a, scope, visit);
-            visit.ctx().redirect(a.path("platform-rest"), HttpStatus.SEE_OTHER);
+            visit.ctx().redirect(a.path("platform-rest?scheduled=" + scope.pathName()), HttpStatus.SEE_OTHER);
             return;
         }
         ResetResult result = resetWithGrace(a, scope, visit);
@@ -139,12 +158,16 @@ final class TokenPages {
         AccountVisit a = AccountVisit.of(visit, accounts);
         a.requireAdmin();
         TokenScope scope = scope(visit);
+        boolean cancelled;
         try {
             tokens.cancelScheduledReset(a.actor(), a.sid(), scope, visit.origin());
+            cancelled = true;
         } catch (NotFoundException alreadyRan) {
             requireCard(a);
+            cancelled = false;
         }
-        String back = "legacy-token".equals(visit.ctx().formParam("return")) ? "legacy-token" : "platform-rest";
+        String back = "legacy-token".equals(visit.ctx().formParam("return")) ? "legacy-token"
+                : cancelled ? "platform-rest?cancelled=" + scope.pathName() : "platform-rest";
         visit.ctx().redirect(a.path(back), HttpStatus.SEE_OTHER);
     }
 
@@ -242,7 +265,7 @@ final class TokenPages {
         List<ResetPreview> previews = card != null && a.admin()
                 ? List.of(preview(a, TokenScope.READ_WRITE), preview(a, TokenScope.READ_ONLY)) : List.of();
         return new PlatformRestPage(a.chrome(a.t().get("nav.platformRest"), "platform-rest"), a.admin(),
-                card == null ? null : card(a, card), previews, once);
+                card == null ? null : card(a, card), previews, once, null);
     }
 
     /** Who a reset of the scope will tell: the integrations that depend on it, over the channels that will deliver. */

@@ -387,7 +387,8 @@ class BrowserFlowTest {
             browser.script("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(By.id("confirm-at")));
             browser.screenshot(SCREENSHOTS.resolve("schedule-reset-de-phone.png"));
             driver.findElement(By.cssSelector("#main button[type='submit']")).click();
-            browser.until(d -> d.getCurrentUrl().endsWith("/accounts/" + sid + "/platform-rest"));
+            browser.until(d -> d.getCurrentUrl().endsWith("/accounts/" + sid + "/platform-rest?scheduled=read-write"));
+            assertTrue(browser.visible(By.id("flash")).getText().startsWith("Das Lese/Schreib-Token wird am "));
 
             String line = browser.visible(By.id("scheduled-read-write")).getText();
             assertTrue(line.startsWith("Zurücksetzen geplant für "), line);
@@ -401,6 +402,7 @@ class BrowserFlowTest {
             browser.screenshot(SCREENSHOTS.resolve("scheduled-reset-de-phone.png"));
             driver.findElement(By.cssSelector("#scheduled-read-write button[type='submit']")).click();
             browser.until(d -> d.findElements(By.id("scheduled-read-write")).isEmpty());
+            assertTrue(browser.visible(By.id("flash")).getText().contains("wurde abgebrochen"));
         }
         assertTrue(api.get("/api/v1/accounts/" + sid + "/legacy-token").json().get("readWrite").get("scheduledResetAt")
                 .isNull());

@@ -81,16 +81,19 @@ class ScheduledResetPagesTest {
                 Map.of("when", "at", "at", local(at), "oldTokenValidFor", "PT1H"));
 
         assertEquals(303, scheduled.status(), scheduled.body());
-        assertEquals(path(sid, "platform-rest"), scheduled.location());
+        assertEquals(path(sid, "platform-rest?scheduled=read-write"), scheduled.location());
+        String done = browser.get(scheduled.location()).body();
+        assertTrue(done.contains("<p class=\"alert ok\" role=\"status\" id=\"flash\">The read/write token will be reset on "),
+                done);
         assertEquals(at, Instant.parse(card(sid).get("readWrite").get("scheduledResetAt").asText()));
         assertEquals(204, api.check(sid, tokens.readWrite(), Map.of()).status(), "nothing is reset yet");
         String page = browser.get(path(sid, "platform-rest")).body();
         assertTrue(page.contains("Reset scheduled for "), page);
         assertTrue(page.contains("action=\"/accounts/" + sid + "/legacy-token/read-write/scheduled-reset/cancel\""), page);
         assertTrue(page.contains(">Cancel scheduled reset</button>"), page);
-        String german = admin("de").get(path(sid, "legacy-token")).body();
-        assertTrue(german.contains("Zurücksetzen geplant für "), german);
-        assertTrue(german.contains(">Geplantes Zurücksetzen abbrechen</button>"), german);
+        String overviewDe = admin("de").get(path(sid, "legacy-token")).body();
+        assertTrue(overviewDe.contains("Zurücksetzen geplant für "), overviewDe);
+        assertTrue(overviewDe.contains(">Geplantes Zurücksetzen abbrechen</button>"), overviewDe);
 
         var cancelled = browser.submit(path(sid, "legacy-token/read-write/scheduled-reset/cancel"),
                 Map.of("return", "legacy-token"));
@@ -98,8 +101,17 @@ class ScheduledResetPagesTest {
         assertEquals(path(sid, "legacy-token"), cancelled.location());
         assertTrue(card(sid).get("readWrite").get("scheduledResetAt").isNull());
         assertFalse(browser.get(path(sid, "platform-rest")).body().contains("Reset scheduled for"));
+        assertEquals(202, api.post("/api/v1/accounts/" + sid + "/legacy-token/read-write/reset",
+                Map.of("at", at.toString())).status(), "scheduled again, to cancel it from the card");
+        var fromCard = browser.submit(path(sid, "legacy-token/read-write/scheduled-reset/cancel"), Map.of());
+        assertEquals(path(sid, "platform-rest?cancelled=read-write"), fromCard.location());
+        String german = admin("de").get(fromCard.location()).body();
+        assertTrue(german.contains("Das geplante Zurücksetzen des Lese/Schreib-Tokens wurde abgebrochen"), german);
         var again = browser.submit(path(sid, "legacy-token/read-write/scheduled-reset/cancel"), Map.of());
         assertEquals(303, again.status(), "a reset that is gone (cancelled or run) is no failure");
+        assertEquals(path(sid, "platform-rest"), again.location(), "and claims no cancel");
+        assertFalse(browser.get(path(sid, "platform-rest?scheduled=read-write")).body().contains("id=\"flash\""),
+                "no message about a schedule that is not there");
     }
 
     @Test

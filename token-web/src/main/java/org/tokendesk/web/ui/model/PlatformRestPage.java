@@ -10,9 +10,10 @@ import java.util.List;
  * @param card the card, or null while the account has no legacy tokens
  * @param previews the reset confirmations (admins only), read/write first
  * @param shownOnce tokens to show once (enable while re-display is off), or null
+ * @param flash what the operator's last action did (a reset scheduled or cancelled), or null
  */
 public record PlatformRestPage(Chrome chrome, boolean admin, CardModel card, List<ResetPreview> previews,
-        SecretPanel shownOnce) {
+        SecretPanel shownOnce, String flash) {
 
     public PlatformRestPage {
         previews = List.copyOf(previews);
