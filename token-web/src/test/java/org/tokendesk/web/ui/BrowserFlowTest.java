@@ -266,11 +266,7 @@ class BrowserFlowTest {
                 "ownerEmail", "bo@example.com", "scopes", List.of("read_write", "read_only")));
         try (HeadlessChromium browser = new HeadlessChromium("en", 1280, 900, false)) {
             var driver = browser.driver();
-            driver.get(node.baseUrl() + "/sign-in");
-            browser.visible(By.id("email")).sendKeys(TestNode.ADMIN_EMAIL);
-            driver.findElement(By.id("password")).sendKeys(TestNode.ADMIN_PASSWORD);
-            driver.findElement(By.cssSelector("#main button[type='submit']")).click();
-            browser.until(d -> d.getCurrentUrl().contains("/platform-rest"));
+            signInAsAdmin(browser);
             driver.get(node.baseUrl() + "/accounts/" + sid + "/platform-rest");
             assertFalse(driver.findElement(By.tagName("html")).getAttribute("class").contains("js"));
 
@@ -340,11 +336,7 @@ class BrowserFlowTest {
         String old = api.enableLegacyTokens(sid).readWrite();
         try (HeadlessChromium browser = new HeadlessChromium("de", 360, 740, false)) {
             var driver = browser.driver();
-            driver.get(node.baseUrl() + "/sign-in");
-            browser.visible(By.id("email")).sendKeys(TestNode.ADMIN_EMAIL);
-            driver.findElement(By.id("password")).sendKeys(TestNode.ADMIN_PASSWORD);
-            driver.findElement(By.cssSelector("#main button[type='submit']")).click();
-            browser.until(d -> d.getCurrentUrl().contains("/platform-rest"));
+            signInAsAdmin(browser);
             driver.get(node.baseUrl() + "/accounts/" + sid + "/legacy-token/read-write/reset");
             new Select(browser.visible(By.id("confirm-grace"))).selectByVisibleText("1 Stunde");
             assertFitsTheWidth(browser, 360);
@@ -374,11 +366,7 @@ class BrowserFlowTest {
                 .withHour(2).withMinute(0).withSecond(0).withNano(0);
         try (HeadlessChromium browser = new HeadlessChromium("de", 360, 740, true)) {
             var driver = browser.driver();
-            driver.get(node.baseUrl() + "/sign-in");
-            browser.visible(By.id("email")).sendKeys(TestNode.ADMIN_EMAIL);
-            driver.findElement(By.id("password")).sendKeys(TestNode.ADMIN_PASSWORD);
-            driver.findElement(By.cssSelector("#main button[type='submit']")).click();
-            browser.until(d -> d.getCurrentUrl().contains("/platform-rest"));
+            signInAsAdmin(browser);
             driver.get(node.baseUrl() + "/accounts/" + sid + "/legacy-token/read-write/reset");
             browser.visible(By.id("confirm-when-at")).click();
             // the picker's typing order depends on the browser's locale; its value is always ISO
@@ -407,6 +395,16 @@ class BrowserFlowTest {
         assertTrue(api.get("/api/v1/accounts/" + sid + "/legacy-token").json().get("readWrite").get("scheduledResetAt")
                 .isNull());
         assertEquals(204, api.check(sid, old, Map.of()).status());
+    }
+
+    /** The sign-in form by hand, as the platform admin; it lands on Platform REST Web Services. */
+    private static void signInAsAdmin(HeadlessChromium browser) {
+        var driver = browser.driver();
+        driver.get(node.baseUrl() + "/sign-in");
+        browser.visible(By.id("email")).sendKeys(TestNode.ADMIN_EMAIL);
+        driver.findElement(By.id("password")).sendKeys(TestNode.ADMIN_PASSWORD);
+        driver.findElement(By.cssSelector("#main button[type='submit']")).click();
+        browser.until(d -> d.getCurrentUrl().contains("/platform-rest"));
     }
 
     private static void openNavigation(HeadlessChromium browser, boolean phone) {
