@@ -48,7 +48,8 @@ unset TOKENDESK_CONFIG TOKENDESK_MASTER_KEY TOKENDESK_DB_URL
 tokendesk() { java -p "$module_path" -m org.tokendesk.web/org.tokendesk.web.Main "$@"; }
 
 # 3. serve, and wait for readiness
-tokendesk serve >"$work/server.log" 2>&1 &
+# java itself in the background (not the shell function, whose subshell would be the pid we kill)
+java -p "$module_path" -m org.tokendesk.web/org.tokendesk.web.Main serve >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   kill -0 "$server_pid" 2>/dev/null || fail "the server exited"
