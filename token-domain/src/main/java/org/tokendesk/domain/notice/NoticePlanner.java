@@ -31,6 +31,26 @@ public final class NoticePlanner implements ResetHook {
 
     @Override
     public int afterReset(Stores s, TokenReset reset) {
+        return plan(s, reset, Notice.TOKEN_RESET, true);
+    }
+
+    /** A reset was scheduled: the same owners are told what will happen and when; nothing to confirm yet. */
+    @Override
+    public int afterScheduled(Stores s, TokenReset planned) {
+        return plan(s, planned, Notice.TOKEN_RESET_SCHEDULED, false);
+    }
+
+    /** A scheduled reset was cancelled: the owners who were told of it learn that the token stays. */
+    @Override
+    public int afterScheduleCancelled(Stores s, TokenReset cancelled) {
+        return plan(s, cancelled, Notice.TOKEN_SCHEDULED_RESET_CANCELLED, false);
+    }
+
+    /**
+     * One outbox row per dependent integration and deliverable channel; with {@code confirm}, one
+     * acknowledgement per such integration that all its channels' notices ask for.
+     */
+    private int plan(Stores s, TokenReset reset, String type, boolean confirm) {
         Instant now = clock.instant();
         var available = channels.get().available();
         List<Delivery> rows = new ArrayList<>();
@@ -43,50 +63,23 @@ public final class NoticePlanner implements ResetHook {
             if (notified.isEmpty()) {
                 continue;
             }
-            // one confirmation per integration: its owner confirms once, whichever channel's link is used
-            Acknowledgement ack = new Acknowledgement(Ids.newId("ack"), reset.accountSid(), integration.id(),
-                    reset.scope(), reset.resetAt(), now, null);
-            acks.add(ack);
+            String ackId = null;
+            if (confirm) {
+                // one confirmation per integration: its owner confirms once, whichever channel's link is used
+                Acknowledgement ack = new Acknowledgement(Ids.newId("ack"), reset.accountSid(), integration.id(),
+                        reset.scope(), reset.resetAt(), now, null);
+                acks.add(ack);
+                ackId = ack.id();
+            }
             for (String channel : notified) {
                 rows.add(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(), integration.name(), channel,
-                        Notice.TOKEN_RESET, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
-                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null, ack.id(),
+                        type, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
+                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null, ackId,
                         reset.oldTokenValidUntil()));
             }
         }
         // acknowledgements first: the outbox rows refer to them
         s.acknowledgements().insertAll(acks);
-        s.outbox().insertAll(rows);
-        return rows.size();
-    }
-
-    /** A reset was scheduled: the same owners are told what will happen and when; nothing to confirm yet. */
-    @Override
-    public int afterScheduled(Stores s, TokenReset planned) {
-        return announce(s, planned, Notice.TOKEN_RESET_SCHEDULED);
-    }
-
-    /** A scheduled reset was cancelled: the owners who were told of it learn that the token stays. */
-    @Override
-    public int afterScheduleCancelled(Stores s, TokenReset cancelled) {
-        return announce(s, cancelled, Notice.TOKEN_SCHEDULED_RESET_CANCELLED);
-    }
-
-    private int announce(Stores s, TokenReset reset, String type) {
-        Instant now = clock.instant();
-        var available = channels.get().available();
-        List<Delivery> rows = new ArrayList<>();
-        for (Integration integration : s.integrations().list(reset.accountSid())) {
-            if (!integration.dependsOn(reset.scope())) {
-                continue;
-            }
-            for (String channel : integration.notifiedChannels(available)) {
-                rows.add(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(), integration.name(), channel,
-                        type, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
-                        reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null, null,
-                        reset.oldTokenValidUntil()));
-            }
-        }
         s.outbox().insertAll(rows);
         return rows.size();
     }

@@ -216,8 +216,7 @@ public final class LegacyTokenService {
             if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
                 throw ValidationException.of("at", "must be at most " + MAX_SCHEDULE_AHEAD.toDays() + " days ahead");
             }
-            StoredToken current = s.tokens().tokens(sid).stream().filter(t -> t.scope() == scope).findFirst()
-                    .orElseThrow(() -> new NotFoundException("the account has no " + scope.wireName() + " token"));
+            StoredToken current = requireToken(s, sid, scope);
             ScheduledReset pending = new ScheduledReset(sid, scope, at, oldTokenValidFor, actor.email(), now);
             if (!s.scheduledResets().insert(pending)) {
                 Instant when = s.scheduledResets().pending(sid).stream().filter(r -> r.scope() == scope)
@@ -265,8 +264,7 @@ public final class LegacyTokenService {
         audit.record(s.audit(), actor, origin, AuditAction.LEGACY_TOKEN_SCHEDULED_RESET_CANCELLED,
                 pending.accountSid(), details);
         CardRecord card = requireCard(s, pending.accountSid());
-        String hint = s.tokens().tokens(pending.accountSid()).stream().filter(t -> t.scope() == pending.scope())
-                .map(StoredToken::hint).findFirst().orElse("");
+        String hint = requireToken(s, pending.accountSid(), pending.scope()).hint();
         resetHook.afterScheduleCancelled(s, new TokenReset(pending.accountSid(), pending.scope(), pending.at(),
                 actor.email(), hint, card.apiVersion(), null));
     }
@@ -345,8 +343,14 @@ public final class LegacyTokenService {
                 s.tokens().graceEnds(sid, now), scheduled);
     }
 
-    private static CardRecord requireCard(Stores s, AccountSid sid) {
+    static CardRecord requireCard(Stores s, AccountSid sid) {
         return s.tokens().findCard(sid)
                 .orElseThrow(() -> new NotFoundException("legacy tokens are not enabled for this account"));
+    }
+
+    /** The current token of one scope (read, not locked). */
+    static StoredToken requireToken(Stores s, AccountSid sid, TokenScope scope) {
+        return s.tokens().tokens(sid).stream().filter(t -> t.scope() == scope).findFirst()
+                .orElseThrow(() -> new NotFoundException("the account has no " + scope.wireName() + " token"));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import org.tokendesk.domain.account.AccountAccess;
 import org.tokendesk.domain.account.AccountSid;
-import org.tokendesk.domain.common.NotFoundException;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.IntegrationService;
 import org.tokendesk.domain.operator.Actor;
@@ -30,10 +29,8 @@ public final class ResetPreviews {
     public ResetPreview preview(Actor actor, AccountSid sid, TokenScope scope) {
         return tx.read(s -> {
             AccountAccess.requireAdmin(s.accounts(), actor, sid);
-            s.tokens().findCard(sid)
-                    .orElseThrow(() -> new NotFoundException("legacy tokens are not enabled for this account"));
-            StoredToken token = s.tokens().tokens(sid).stream().filter(t -> t.scope() == scope).findFirst()
-                    .orElseThrow(() -> new NotFoundException("the account has no " + scope.wireName() + " token"));
+            LegacyTokenService.requireCard(s, sid);
+            StoredToken token = LegacyTokenService.requireToken(s, sid, scope);
             Instant now = clock.instant();
             Instant since = now.minus(StaleUse.WINDOW);
             // clients of the previous token are not clients of this one

@@ -58,7 +58,7 @@ public final class Application implements AutoCloseable {
                 ? SqliteNodeLock.take(settings.database().jdbcUrl()) : Optional.empty();
         Database database;
         try {
-            database = openAndMigrate(settings);
+            database = migrated(settings);
         } catch (RuntimeException e) {
             nodeLock.ifPresent(SqliteNodeLock::close);
             throw e;
@@ -96,6 +96,11 @@ public final class Application implements AutoCloseable {
         if (settings.sqlite()) {
             new DataDirectory(settings.dataDir()).prepare();
         }
+        return migrated(settings);
+    }
+
+    /** Opens and migrates a database whose data directory is ready. */
+    private static Database migrated(Settings settings) {
         Database database = Database.open(settings.database());
         try {
             int applied = database.migrate();

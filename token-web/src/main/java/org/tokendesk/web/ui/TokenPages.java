@@ -177,9 +177,6 @@ final class TokenPages {
      */
     private void schedule(AccountVisit a, TokenScope scope, Visit visit) {
         var t = a.t();
-        if (!redisplay) {
-            throw new ConflictException(t.get("reset.when.noRedisplay"));
-        }
         String chosen = visit.ctx().formParam("at");
         Instant at;
         try {
@@ -187,31 +184,41 @@ final class TokenPages {
         } catch (DateTimeParseException e) {
             throw ValidationException.of("at", t.get("reset.when.invalid"));
         }
-        String period = visit.ctx().formParam("oldTokenValidFor");
         try {
-            Duration grace = GracePeriods.parse(period == null || period.isBlank() ? null : period);
-            tokens.scheduleReset(a.actor(), a.sid(), scope, at, grace, visit.origin());
+            tokens.scheduleReset(a.actor(), a.sid(), scope, at, grace(visit), visit.origin());
         } catch (ValidationException invalid) {
-            boolean time = invalid.errors().stream().anyMatch(e -> "at".equals(e.field()));
-            throw ValidationException.of(time ? "at" : "oldTokenValidFor",
-                    t.get(time ? "reset.when.invalid" : "reset.grace.invalid"));
-        } catch (ConflictException pending) {
-            throw new ConflictException(t.get("reset.when.pending"));
+            throw inOperatorsLanguage(a, invalid);
+        } catch (ConflictException refused) {
+            // the domain refuses for one of two reasons; re-display is a setting of this node
+            throw new ConflictException(t.get(redisplay ? "reset.when.pending" : "reset.when.noRedisplay"));
         }
     }
 
-    /** The API's reading of the period and the domain's range; a refusal in the operator's language. */
     private ResetResult resetWithGrace(AccountVisit a, TokenScope scope, Visit visit) {
-        String chosen = visit.ctx().formParam("oldTokenValidFor");
         try {
-            Duration grace = GracePeriods.parse(chosen == null || chosen.isBlank() ? null : chosen);
-            return tokens.reset(a.actor(), a.sid(), scope, grace, visit.origin());
+            return tokens.reset(a.actor(), a.sid(), scope, grace(visit), visit.origin());
         } catch (ValidationException invalid) {
-            if (invalid.errors().stream().anyMatch(e -> "oldTokenValidFor".equals(e.field()))) {
-                throw ValidationException.of("oldTokenValidFor", a.t().get("reset.grace.invalid"));
-            }
-            throw invalid;
+            throw inOperatorsLanguage(a, invalid);
         }
+    }
+
+    /** The form's grace period, read like the API's {@code oldTokenValidFor}; the domain checks its range. */
+    private static Duration grace(Visit visit) {
+        String chosen = visit.ctx().formParam("oldTokenValidFor");
+        return GracePeriods.parse(chosen == null || chosen.isBlank() ? null : chosen);
+    }
+
+    /** A refusal of the time or the grace period of a reset, said as the form says it. */
+    private static ValidationException inOperatorsLanguage(AccountVisit a, ValidationException invalid) {
+        for (var error : invalid.errors()) {
+            if ("at".equals(error.field())) {
+                return ValidationException.of("at", a.t().get("reset.when.invalid"));
+            }
+            if ("oldTokenValidFor".equals(error.field())) {
+                return ValidationException.of("oldTokenValidFor", a.t().get("reset.grace.invalid"));
+            }
+        }
+        return invalid;
     }
 
     void overview(Visit visit) {
