@@ -3,6 +3,7 @@ package org.tokendesk.domain.token;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.tokendesk.domain.secret.TokenHash;
@@ -24,6 +25,13 @@ import org.tokendesk.domain.secret.TokenHash;
  * an entry whose read started before that is never served again, even one that a check in flight
  * stores after the invalidation. So a node that is known to be the only one ({@link #onlyNode()}:
  * tokendesk on SQLite, which refuses a second node on the same database) skips the wait.
+ *
+ * <p>An entry past half its lifetime is due for a refresh: the one check that {@linkplain
+ * #claimRefresh claims} it reads the database again, in the background, while every other check
+ * goes on using the entry until it expires. So a token checked all the time costs a read per half
+ * lifetime, and its entry never lapses under load, when every check in flight would miss at once
+ * and read the database. A refresh is an ordinary read: its entry's lifetime counts from its own
+ * start, and a refresh that no longer finds the token current drops the entry at once.
  */
 public final class CheckCache {
 
@@ -91,7 +99,32 @@ public final class CheckCache {
             entries.clear();
         }
         Invalidation invalidation = invalidationOf(new TokenKey(credential.accountSid(), credential.scope()));
-        entries.put(hash, new Entry(credential, readStartedAt, readStartedAt + lifetimeNanos, invalidation));
+        entries.put(hash, new Entry(credential, readStartedAt, lifetimeNanos, invalidation));
+    }
+
+    /**
+     * Whether the caller is the one to refresh the entry of this hash: true once per entry, when
+     * it is past half its lifetime and still served. The caller then calls {@link #readStarted},
+     * reads the database and hands what it found to {@link #refreshed}.
+     */
+    public boolean claimRefresh(TokenHash hash) {
+        Entry entry = lifetimeNanos == 0 ? null : entries.get(hash);
+        return entry != null && nanoTime.getAsLong() - entry.refreshAt >= 0
+                && entry.refreshClaimed.compareAndSet(false, true);
+    }
+
+    /**
+     * What a refresh read found: the token, still current (a new entry), or nothing, when it is no
+     * longer current, so its entry goes now instead of at its expiry.
+     *
+     * @param readStartedAt when the refresh read started ({@link #readStarted})
+     */
+    public void refreshed(TokenHash hash, Optional<ActiveCredential> found, long readStartedAt) {
+        if (found.isPresent()) {
+            put(hash, found.get(), readStartedAt);
+        } else {
+            entries.computeIfPresent(hash, (h, entry) -> entry.readStartedAt - readStartedAt < 0 ? null : entry);
+        }
     }
 
     /**
@@ -118,7 +151,21 @@ public final class CheckCache {
         }
     }
 
-    private record Entry(ActiveCredential credential, long readStartedAt, long expiresAt, Invalidation invalidation) {
+    private static final class Entry {
+        final ActiveCredential credential;
+        final long readStartedAt;
+        final long expiresAt;
+        final long refreshAt;
+        final Invalidation invalidation;
+        final AtomicBoolean refreshClaimed = new AtomicBoolean();
+
+        Entry(ActiveCredential credential, long readStartedAt, long lifetimeNanos, Invalidation invalidation) {
+            this.credential = credential;
+            this.readStartedAt = readStartedAt;
+            this.expiresAt = readStartedAt + lifetimeNanos;
+            this.refreshAt = readStartedAt + lifetimeNanos / 2;
+            this.invalidation = invalidation;
+        }
     }
 
     /** When a token was last invalidated on this node, on the monotonic clock. */

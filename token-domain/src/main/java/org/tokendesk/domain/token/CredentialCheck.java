@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.secret.AuthTokenHasher;
 import org.tokendesk.domain.secret.TokenHash;
@@ -18,6 +22,8 @@ import org.tokendesk.domain.usage.UseKind;
  */
 public final class CredentialCheck {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialCheck.class);
+
     private final Transactions tx;
     private final AuthTokenHasher hasher;
     private final CheckFailureLimiter limiter;
@@ -26,6 +32,7 @@ public final class CredentialCheck {
     private final CheckCache cache;
     private final SightingRecorder validUses;
     private final SightingRecorder staleUses;
+    private final Executor refresher;
 
     public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
             Clock clock) {
@@ -41,9 +48,22 @@ public final class CredentialCheck {
     /**
      * @param validUses counts passing checks per client (the usage chart, recent clients)
      * @param staleUses records checks with reset tokens (old-token sightings)
+     *     (cache refreshes run on the checking thread)
      */
     public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
             Clock clock, CheckCache cache, SightingRecorder validUses, SightingRecorder staleUses) {
+        this(tx, hasher, limiter, usage, clock, cache, validUses, staleUses, Runnable::run);
+    }
+
+    /**
+     * @param validUses counts passing checks per client (the usage chart, recent clients)
+     * @param staleUses records checks with reset tokens (old-token sightings)
+     * @param refresher runs the reads that refresh cache entries ({@link CheckCache#claimRefresh}), so
+     *     the check that claims one need not wait for it; it may refuse work, the entry then expires
+     */
+    public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
+            Clock clock, CheckCache cache, SightingRecorder validUses, SightingRecorder staleUses, Executor refresher) {
+        this.refresher = refresher;
         this.validUses = validUses;
         this.staleUses = staleUses;
         this.tx = tx;
@@ -71,20 +91,49 @@ public final class CredentialCheck {
      * @param client the client: its address for the failure limit, all of it for usage and sightings
      */
     public CheckResult check(String accountSid, String authToken, String method, ClientInfo client) {
+        return decide(accountSid, authToken, method, client, true).orElseThrow();
+    }
+
+    /**
+     * The answer {@link #check} would give, when this node can give it from memory alone: a
+     * cached current token, a malformed or missing credential, a blocked client. Otherwise empty,
+     * with nothing recorded, and the caller asks {@link #check} where it may wait for the
+     * database. For callers that must never block: the HTTP front answers checks on Jetty's
+     * selector threads with it.
+     *
+     * @param accountSid the presented SID, unchecked
+     * @param authToken the presented token, unchecked
+     * @param method the HTTP method being authorized
+     * @param client the client: its address for the failure limit, all of it for usage and sightings
+     */
+    public Optional<CheckResult> checkInMemory(String accountSid, String authToken, String method, ClientInfo client) {
+        return decide(accountSid, authToken, method, client, false);
+    }
+
+    /** @param mayRead whether the database may be read; if not, empty where a read would be needed */
+    private Optional<CheckResult> decide(String accountSid, String authToken, String method, ClientInfo client,
+            boolean mayRead) {
         String clientAddress = client.address();
         Instant now = clock.instant();
         String addressKey = "ip:" + clientAddress;
         Optional<Duration> addressBlocked = limiter.blockedFor(addressKey, now);
         if (addressBlocked.isPresent()) {
-            return new CheckResult.Limited(addressBlocked.get());
+            return Optional.of(new CheckResult.Limited(addressBlocked.get()));
         }
         Optional<AccountSid> sid = AccountSid.parse(accountSid);
         if (sid.isEmpty() || authToken == null || authToken.isEmpty()) {
             limiter.recordFailure(addressKey, now);
-            return new CheckResult.Invalid();
+            return Optional.of(new CheckResult.Invalid());
         }
         TokenHash hash = hasher.hash(authToken);
         Optional<ActiveCredential> active = cache.get(hash);
+        boolean current = active.isPresent() && active.get().accountSid().equals(sid.get());
+        if (current && cache.claimRefresh(hash)) {
+            refreshLater(hash);
+        }
+        if (!current && !mayRead) {
+            return Optional.empty();
+        }
         if (active.isEmpty()) {
             long readStarted = cache.readStarted();
             active = tx.read(s -> s.tokens().findActive(hash));
@@ -93,12 +142,12 @@ public final class CredentialCheck {
         if (active.isPresent() && active.get().accountSid().equals(sid.get())) {
             ActiveCredential credential = active.get();
             if (!credential.scope().permits(method)) {
-                return new CheckResult.ForbiddenMethod(credential);
+                return Optional.of(new CheckResult.ForbiddenMethod(credential));
             }
             TokenKey key = new TokenKey(credential.accountSid(), credential.scope());
             usage.record(key, now);
             validUses.record(key, client, now);
-            return new CheckResult.Valid(credential);
+            return Optional.of(new CheckResult.Valid(credential));
         }
         // before the failure limiter: a token in its grace period is no failed attempt
         Optional<FormerToken> former = tx.read(s -> s.tokens().findFormer(sid.get(), hash));
@@ -109,16 +158,33 @@ public final class CredentialCheck {
         if (former.isPresent() && former.get().inGraceAt(clock.instant())) {
             ActiveCredential credential = former.get().credential();
             // last use is not recorded: it belongs to the scope's current token
-            return credential.scope().permits(method) ? new CheckResult.Valid(credential)
-                    : new CheckResult.ForbiddenMethod(credential);
+            return Optional.of(credential.scope().permits(method) ? new CheckResult.Valid(credential)
+                    : new CheckResult.ForbiddenMethod(credential));
         }
         String sidKey = "sid:" + sid.get().value();
         Optional<Duration> sidBlocked = limiter.blockedFor(sidKey, now);
         limiter.recordFailure(addressKey, now);
         limiter.recordFailure(sidKey, now);
         if (sidBlocked.isPresent()) {
-            return new CheckResult.Limited(sidBlocked.get());
+            return Optional.of(new CheckResult.Limited(sidBlocked.get()));
         }
-        return former.<CheckResult>map(f -> new CheckResult.Reset(f.resetAt())).orElseGet(CheckResult.Invalid::new);
+        return Optional.of(former.<CheckResult>map(f -> new CheckResult.Reset(f.resetAt()))
+                .orElseGet(CheckResult.Invalid::new));
+    }
+
+    private void refreshLater(TokenHash hash) {
+        try {
+            refresher.execute(() -> {
+                long readStarted = cache.readStarted();
+                try {
+                    cache.refreshed(hash, tx.read(st -> st.tokens().findActive(hash)), readStarted);
+                } catch (RuntimeException e) {
+                    // the entry expires as it would have; the check after it reads for itself and fails closed
+                    LOG.debug("could not refresh a check cache entry: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("check cache refresh refused: {}", e.getMessage());
+        }
     }
 }

@@ -21,6 +21,7 @@ public final class InMemoryTransactions implements Transactions {
     private InMemoryState committed = new InMemoryState();
     private boolean writing;
     private int commits;
+    private int reads;
     private RuntimeException nextFailure;
 
     public InMemoryTransactions() {
@@ -55,6 +56,7 @@ public final class InMemoryTransactions implements Transactions {
         lock.lock();
         try {
             failIfAsked();
+            reads++;
             return work.apply(new InMemoryStores(committed, false));
         } finally {
             lock.unlock();
@@ -81,6 +83,16 @@ public final class InMemoryTransactions implements Transactions {
         lock.lock();
         try {
             return commits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many read transactions ran */
+    public int reads() {
+        lock.lock();
+        try {
+            return reads;
         } finally {
             lock.unlock();
         }

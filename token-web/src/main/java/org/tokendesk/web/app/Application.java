@@ -193,6 +193,7 @@ public final class Application implements AutoCloseable {
     public void close() {
         server.stop();
         jobs.shutdownNow();
+        injector.getInstance(CheckRefresher.class).close();
         try {
             injector.getInstance(UsageRecorder.class).flush(injector.getInstance(Transactions.class));
             injector.getInstance(UseRecorders.class).flush(injector.getInstance(Transactions.class));

@@ -160,10 +160,16 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    CheckRefresher checkRefresher() {
+        return new CheckRefresher();
+    }
+
+    @Provides
+    @Singleton
     CredentialCheck credentialCheck(Transactions tx, AuthTokenHasher hasher, UsageRecorder usage, Clock clock,
-            CheckCache cache, UseRecorders uses) {
+            CheckCache cache, UseRecorders uses, CheckRefresher refresher) {
         return new CredentialCheck(tx, hasher, new CheckFailureLimiter(settings.checkFailureLimit()), usage, clock, cache,
-                uses.valid(), uses.stale());
+                uses.valid(), uses.stale(), refresher);
     }
 
     @Provides

@@ -40,8 +40,8 @@ final class TlsConnector {
         // tokendesk is often reached by IP or an internal name; the certificate is the operator's choice
         secure.setSniHostCheck(false);
         https.addCustomizer(secure);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
+        ServerConnector connector = new ServerConnector(server, -1, WebServer.selectors(),
+                new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
         connector.setHost(settings.httpHost());
         connector.setPort(settings.httpPort());
         return connector;

@@ -1,6 +1,7 @@
 package org.tokendesk.web.check;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.tokendesk.domain.token.CheckResult;
 import org.tokendesk.domain.usage.ClientInfo;
@@ -26,11 +27,20 @@ public record CheckInput(String authorization, String method, String userAgent, 
 
     /** Runs the check this input asks for, from the given client address. */
     public CheckResult checkWith(Checker checker, String clientAddress) {
+        return checkInMemoryWith((sid, token, m, client) -> Optional.of(checker.check(sid, token, m, client)),
+                clientAddress).orElseThrow();
+    }
+
+    /**
+     * The answer this input gets from memory alone, or empty when it needs the database; nothing
+     * is recorded then ({@code CredentialCheck.checkInMemory}).
+     */
+    public Optional<CheckResult> checkInMemoryWith(MemoryChecker checker, String clientAddress) {
         var credentials = BasicCredentials.parse(authorization);
         ClientInfo client = client(clientAddress);
         return credentials.isEmpty()
-                ? checker.check(null, null, method, client)
-                : checker.check(credentials.get().accountSid(), credentials.get().authToken(), method, client);
+                ? checker.checkInMemory(null, null, method, client)
+                : checker.checkInMemory(credentials.get().accountSid(), credentials.get().authToken(), method, client);
     }
 
     /** The client as the check records it (old-token sightings, recent clients). */
@@ -59,5 +69,14 @@ public record CheckInput(String authorization, String method, String userAgent, 
     @FunctionalInterface
     public interface Checker {
         CheckResult check(String accountSid, String authToken, String method, ClientInfo client);
+    }
+
+    /**
+     * The credential check from memory alone ({@code CredentialCheck::checkInMemory}): the answer,
+     * or empty when the database must be asked. Never blocks.
+     */
+    @FunctionalInterface
+    public interface MemoryChecker {
+        Optional<CheckResult> checkInMemory(String accountSid, String authToken, String method, ClientInfo client);
     }
 }

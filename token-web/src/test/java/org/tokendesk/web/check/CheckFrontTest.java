@@ -1,6 +1,7 @@
 package org.tokendesk.web.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Handler;
@@ -32,6 +38,7 @@ import org.tokendesk.domain.token.TokenScope;
 import org.tokendesk.web.http.ClientAddress;
 import org.tokendesk.web.ops.Metrics;
 import org.tokendesk.web.ops.RequestTracing;
+import org.tokendesk.web.testing.Eventually;
 
 /**
  * The {@link CheckFront} alone, on a real Jetty server, with a stand-in for Javalin behind it: a
@@ -42,11 +49,17 @@ import org.tokendesk.web.ops.RequestTracing;
 class CheckFrontTest {
 
     private static final String SID = "AC0123456789abcdef0123456789abcdef";
+    /** A token memory never knows. */
+    private static final String NEEDS_DATABASE = "tdrw_needs_database";
 
     private final AtomicInteger reachedBehind = new AtomicInteger();
     private final AtomicReference<String> checkedWith = new AtomicReference<>();
     private volatile CheckResult nextResult;
     private volatile RuntimeException nextFailure;
+    private volatile Optional<CheckResult> inMemory = Optional.empty();
+    private final AtomicInteger askedMemory = new AtomicInteger();
+    private volatile CountDownLatch fullCheckMayAnswer = new CountDownLatch(0);
+    private final CountDownLatch slowMayAnswer = new CountDownLatch(1);
     private Metrics metrics;
     private Server server;
     private URI base;
@@ -59,22 +72,30 @@ class CheckFrontTest {
         CheckFront front = new CheckFront((sid, token, method, client) -> {
             checkedWith.set(sid + " " + token + " " + method + " " + client.address() + " " + client.userAgent() + " "
                     + client.uri());
+            await(fullCheckMayAnswer);
             if (nextFailure != null) {
                 throw nextFailure;
             }
             return nextResult;
+        }, (sid, token, method, client) -> {
+            askedMemory.incrementAndGet();
+            return NEEDS_DATABASE.equals(token) ? Optional.empty() : inMemory;
         }, clientAddress, new RequestTracing(clientAddress, metrics));
         front.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 reachedBehind.incrementAndGet();
+                if (request.getHttpURI().getPath().equals("/slow")) {
+                    await(slowMayAnswer);
+                }
                 response.setStatus(200);
                 response.write(true, StandardCharsets.UTF_8.encode("behind"), callback);
                 return true;
             }
         });
         server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        // one selector thread: anything that blocked it would hold up every other connection
+        ServerConnector connector = new ServerConnector(server, 1, 1);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         server.setHandler(front);
@@ -84,8 +105,19 @@ class CheckFrontTest {
 
     @AfterEach
     void stop() throws Exception {
+        // nothing stays blocked when a test failed half-way
+        slowMayAnswer.countDown();
+        fullCheckMayAnswer.countDown();
         server.stop();
         metrics.close();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -93,7 +125,11 @@ class CheckFrontTest {
     }
 
     private HttpRequest.Builder check() {
-        String basic = Base64.getEncoder().encodeToString((SID + ":tdrw_secret").getBytes(StandardCharsets.UTF_8));
+        return check("tdrw_secret");
+    }
+
+    private HttpRequest.Builder check(String token) {
+        String basic = Base64.getEncoder().encodeToString((SID + ":" + token).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(base.resolve("/v1/auth/check")).header("Authorization", "Basic " + basic);
     }
 
@@ -157,5 +193,57 @@ class CheckFrontTest {
                 .body(), "a body is for Javalin's body limit");
         assertEquals(4, reachedBehind.get());
         assertNull(checkedWith.get());
+    }
+
+    @Test
+    void a_check_memory_can_answer_is_answered_without_the_full_check() throws Exception {
+        inMemory = Optional.of(new CheckResult.Valid(new ActiveCredential(AccountSid.parse(SID).orElseThrow(),
+                TokenScope.READ_ONLY, "2010-04-01")));
+        HttpResponse<String> r = send(check().header("X-Request-Id", "gw-7"));
+        assertEquals(204, r.statusCode());
+        assertEquals("read_only", r.headers().firstValue("X-Token-Scope").orElse(null));
+        assertEquals("gw-7", r.headers().firstValue("X-Request-Id").orElse(null));
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals(1, askedMemory.get());
+        assertNull(checkedWith.get(), "the full check, which may wait for the database, was not run");
+        assertTrue(metrics.scrape().contains("endpoint=\"auth_check\",outcome=\"valid\""), "the check is counted");
+    }
+
+    @Test
+    void a_check_memory_cannot_answer_gets_the_full_check() throws Exception {
+        nextResult = new CheckResult.Reset(Instant.parse("2026-11-28T10:00:00Z"));
+        assertEquals(401, send(check()).statusCode());
+        assertEquals(1, askedMemory.get());
+        assertTrue(checkedWith.get().startsWith(SID + " tdrw_secret GET"), checkedWith.get());
+    }
+
+    @Test
+    void a_request_that_blocks_behind_the_front_does_not_hold_up_checks() throws Exception {
+        // the front is called on the selector thread: were the blocking pipeline behind it run there,
+        // the check on another connection would not even be read until /slow answered
+        inMemory = Optional.of(new CheckResult.Invalid());
+        CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
+                HttpRequest.newBuilder(base.resolve("/slow")).build(), HttpResponse.BodyHandlers.ofString());
+        Eventually.waitFor("the slow request is being handled", Duration.ofSeconds(10), () -> reachedBehind.get() == 1);
+        HttpResponse<String> r = send(check().timeout(Duration.ofSeconds(10)));
+        assertEquals(401, r.statusCode());
+        assertFalse(slow.isDone(), "the slow request is still being handled");
+        slowMayAnswer.countDown();
+        assertEquals("behind", slow.get(10, TimeUnit.SECONDS).body());
+    }
+
+    @Test
+    void a_check_that_waits_for_the_database_does_not_hold_up_checks_memory_answers() throws Exception {
+        fullCheckMayAnswer = new CountDownLatch(1);
+        nextResult = new CheckResult.Invalid();
+        inMemory = Optional.of(new CheckResult.Invalid());
+        CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(check(NEEDS_DATABASE).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Eventually.waitFor("the full check is waiting", Duration.ofSeconds(10), () -> checkedWith.get() != null);
+        HttpResponse<String> r = send(check().timeout(Duration.ofSeconds(10)));
+        assertEquals(401, r.statusCode());
+        assertFalse(waiting.isDone(), "the check that needs the database is still waiting for it");
+        fullCheckMayAnswer.countDown();
+        assertEquals(401, waiting.get(10, TimeUnit.SECONDS).statusCode());
     }
 }
