@@ -326,6 +326,8 @@ def main():
         raise SystemExit("build the jar first: mvn -q package -DskipTests")
     print(table(run(args), args.java))
     print("JVM flags: %s" % (" ".join(jvm_opts(args)) or "none"))
+    # glibc's arenas change the resident memory by tens of MiB: say how the nodes ran
+    print("MALLOC_ARENA_MAX: %s" % os.environ.get("MALLOC_ARENA_MAX", "unset (glibc's default)"))
 
 
 if __name__ == "__main__":

@@ -46,9 +46,11 @@ public final class CredentialCheck {
     }
 
     /**
+     * A check whose cache refreshes run on the checking thread (tests, benchmarks); a node gives
+     * them a thread of their own with the constructor below.
+     *
      * @param validUses counts passing checks per client (the usage chart, recent clients)
      * @param staleUses records checks with reset tokens (old-token sightings)
-     *     (cache refreshes run on the checking thread)
      */
     public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
             Clock clock, CheckCache cache, SightingRecorder validUses, SightingRecorder staleUses) {
