@@ -108,7 +108,8 @@ final class WebServer {
      * One selector thread per core, where Jetty's default is one per two cores: the check front
      * answers most checks on the selector threads themselves ({@link CheckFront}), so they do the
      * work that pool threads did. On two cores, in one interleaved run, one selector held the check
-     * at 0.87 of nginx's req/s, two at 1.10, with a lower p99 too.
+     * at 0.87 of nginx's req/s, two at 1.10; the p99 ratio was 2.0 and 1.8 there, and other runs
+     * put it between 2.0 and 2.7 for both.
      */
     static int selectors() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
