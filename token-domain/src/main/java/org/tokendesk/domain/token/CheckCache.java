@@ -27,7 +27,7 @@ import org.tokendesk.domain.secret.TokenHash;
  * tokendesk on SQLite, which refuses a second node on the same database) skips the wait.
  *
  * <p>An entry past half its lifetime is due for a refresh: the one check that {@linkplain
- * #claimRefresh claims} it reads the database again, in the background, while every other check
+ * #getClaimingRefresh claims} it reads the database again, in the background, while every other check
  * goes on using the entry until it expires. So a token checked all the time costs a read per half
  * lifetime, and its entry never lapses under load, when every check in flight would miss at once
  * and read the database. A refresh is an ordinary read: its entry's lifetime counts from its own
@@ -76,7 +76,21 @@ public final class CheckCache {
         return nanoTime.getAsLong();
     }
 
+    /** The cached current token of this hash, if an entry may still be served. */
     public Optional<ActiveCredential> get(TokenHash hash) {
+        return lookup(hash, false).map(Hit::credential);
+    }
+
+    /**
+     * As {@link #get}, and in the same look at the entry, whether the caller is the one to refresh
+     * it: true once per entry, when it is past half its lifetime. The caller then calls
+     * {@link #readStarted}, reads the database and hands what it found to {@link #refreshed}.
+     */
+    public Optional<Hit> getClaimingRefresh(TokenHash hash) {
+        return lookup(hash, true);
+    }
+
+    private Optional<Hit> lookup(TokenHash hash, boolean claimRefresh) {
         if (lifetimeNanos == 0) {
             return Optional.empty();
         }
@@ -84,11 +98,14 @@ public final class CheckCache {
         if (entry == null) {
             return Optional.empty();
         }
-        if (nanoTime.getAsLong() - entry.expiresAt >= 0 || entry.invalidation.covers(entry.readStartedAt)) {
+        long now = nanoTime.getAsLong();
+        if (now - entry.expiresAt >= 0 || entry.invalidation.covers(entry.readStartedAt)) {
             entries.remove(hash, entry);
             return Optional.empty();
         }
-        return Optional.of(entry.credential);
+        boolean refresh = claimRefresh && now - entry.refreshAt >= 0
+                && entry.refreshClaimed.compareAndSet(false, true);
+        return Optional.of(new Hit(entry.credential, refresh));
     }
 
     public void put(TokenHash hash, ActiveCredential credential, long readStartedAt) {
@@ -100,17 +117,6 @@ public final class CheckCache {
         }
         Invalidation invalidation = invalidationOf(new TokenKey(credential.accountSid(), credential.scope()));
         entries.put(hash, new Entry(credential, readStartedAt, lifetimeNanos, invalidation));
-    }
-
-    /**
-     * Whether the caller is the one to refresh the entry of this hash: true once per entry, when
-     * it is past half its lifetime and still served. The caller then calls {@link #readStarted},
-     * reads the database and hands what it found to {@link #refreshed}.
-     */
-    public boolean claimRefresh(TokenHash hash) {
-        Entry entry = lifetimeNanos == 0 ? null : entries.get(hash);
-        return entry != null && nanoTime.getAsLong() - entry.refreshAt >= 0
-                && entry.refreshClaimed.compareAndSet(false, true);
     }
 
     /**
@@ -149,6 +155,15 @@ public final class CheckCache {
         while ((left = deadline - nanoTime.getAsLong()) > 0) {
             LockSupport.parkNanos(left);
         }
+    }
+
+    /**
+     * A served entry.
+     *
+     * @param credential the cached current token
+     * @param refreshClaimed whether this caller is the one to refresh the entry
+     */
+    public record Hit(ActiveCredential credential, boolean refreshClaimed) {
     }
 
     private static final class Entry {

@@ -60,7 +60,7 @@ public final class CredentialCheck {
     /**
      * @param validUses counts passing checks per client (the usage chart, recent clients)
      * @param staleUses records checks with reset tokens (old-token sightings)
-     * @param refresher runs the reads that refresh cache entries ({@link CheckCache#claimRefresh}), so
+     * @param refresher runs the reads that refresh cache entries ({@link CheckCache#getClaimingRefresh}), so
      *     the check that claims one need not wait for it; it may refuse work, the entry then expires
      */
     public CredentialCheck(Transactions tx, AuthTokenHasher hasher, CheckFailureLimiter limiter, UsageRecorder usage,
@@ -128,11 +128,12 @@ public final class CredentialCheck {
             return Optional.of(new CheckResult.Invalid());
         }
         TokenHash hash = hasher.hash(authToken);
-        Optional<ActiveCredential> active = cache.get(hash);
-        boolean current = active.isPresent() && active.get().accountSid().equals(sid.get());
-        if (current && cache.claimRefresh(hash)) {
+        Optional<CheckCache.Hit> hit = cache.getClaimingRefresh(hash);
+        if (hit.isPresent() && hit.get().refreshClaimed()) {
             refreshLater(hash);
         }
+        Optional<ActiveCredential> active = hit.map(CheckCache.Hit::credential);
+        boolean current = active.isPresent() && active.get().accountSid().equals(sid.get());
         if (!current && !mayRead) {
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the reads that refresh check cache entries ({@code CheckCache.claimRefresh}) on one thread
+ * Runs the reads that refresh check cache entries ({@code CheckCache.getClaimingRefresh}) on one thread
  * of its own, so the check that claims a refresh never waits for the database. Its queue is
  * bounded: when it is full, work is refused and the entry simply expires, after which the next
  * check reads for itself. The thread ends after a minute without work.

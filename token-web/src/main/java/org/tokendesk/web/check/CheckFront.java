@@ -67,14 +67,16 @@ public final class CheckFront extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        long started = System.nanoTime();
         if (!isPlainCheck(request)) {
             inPool(request, callback, () -> {
                 if (!super.handle(request, response, callback)) {
                     Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
                 }
             });
-        } else if (!check(request, response, callback, started, true)) {
+            return true;
+        }
+        long started = System.nanoTime();
+        if (!check(request, response, callback, started, true)) {
             inPool(request, callback, () -> check(request, response, callback, started, false));
         }
         return true;
