@@ -15,6 +15,8 @@ class HmacAuthTokenHasherTest {
     @Test
     void the_same_input_gives_the_same_hash() {
         assertEquals(hasher.hash("tdrw_abc"), hasher.hash(new StringBuilder("tdrw_abc")));
+        // a String is hashed by a shorter path than other character sequences: the same bytes, also beyond ASCII
+        assertEquals(hasher.hash("tdrw_äöü€😀"), hasher.hash(new StringBuilder("tdrw_äöü€😀")));
         assertEquals(hasher.hash("tdrw_abc"), new HmacAuthTokenHasher(Fixture.pepper('a')).hash("tdrw_abc"));
     }
 

@@ -1,12 +1,15 @@
 package org.tokendesk.web.check;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -42,6 +45,9 @@ public final class CheckFront extends Handler.Wrapper {
 
     static final String PATH = "/v1/auth/check";
     private static final Logger LOG = LoggerFactory.getLogger(CheckFront.class);
+    // the security headers never change: encoded once, copied into each answer as bytes
+    private static final List<HttpField> SECURITY_HEADERS = securityHeaders(false);
+    private static final List<HttpField> SECURITY_HEADERS_TLS = securityHeaders(true);
 
     private final CheckInput.Checker checker;
     private final CheckInput.MemoryChecker memoryChecker;
@@ -99,16 +105,19 @@ public final class CheckFront extends Handler.Wrapper {
                 return false;
             }
             CheckAnswer answer = decided.get();
+            // a fresh response: add, not put, which would first look for an earlier value of each
             HttpFields.Mutable out = response.getHeaders();
-            out.put(RequestTracing.HEADER, id);
-            answer.eachHeader(out::put);
-            SecurityHeaders.each(request.isSecure(), out::put);
+            out.add(RequestTracing.HEADER, id);
+            answer.eachHeader(out::add);
+            for (HttpField field : request.isSecure() ? SECURITY_HEADERS_TLS : SECURITY_HEADERS) {
+                out.add(field);
+            }
             response.setStatus(answer.status());
             // recorded before the answer leaves: whoever reads /metrics after the answer sees the check
             tracing.answered(request.getMethod(), PATH, answer.status(), System.nanoTime() - started, client,
                     input.userAgent());
             if (answer.body().length > 0) {
-                out.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+                out.add(HttpHeader.CONTENT_LENGTH, answer.body().length);
                 response.write(true, ByteBuffer.wrap(answer.body()), callback);
             } else {
                 callback.succeeded();
@@ -130,6 +139,12 @@ public final class CheckFront extends Handler.Wrapper {
             LOG.error("unexpected error on {} {}", "GET", PATH, e);
             return Optional.of(CheckAnswer.internalError());
         }
+    }
+
+    private static List<HttpField> securityHeaders(boolean secure) {
+        List<HttpField> fields = new ArrayList<>();
+        SecurityHeaders.each(secure, (name, value) -> fields.add(new PreEncodedHttpField(name, value)));
+        return List.copyOf(fields);
     }
 
     /** Runs work that may block on the server's thread pool; a failure or a full pool fails the request. */

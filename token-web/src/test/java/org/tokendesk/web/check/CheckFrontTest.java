@@ -146,6 +146,15 @@ class CheckFrontTest {
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null));
         assertEquals("gw-42", r.headers().firstValue("X-Request-Id").orElse(null));
+        // the front adds its headers to a fresh response: each once, as the pipeline sends them
+        for (String name : List.of("X-Request-Id", "X-Account-Sid", "X-Token-Scope", "X-Api-Version", "Cache-Control",
+                "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Content-Security-Policy")) {
+            assertEquals(1, r.headers().allValues(name).size(), name);
+        }
+        assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null));
+        assertEquals("default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+                r.headers().firstValue("Content-Security-Policy").orElse(null));
+        assertTrue(r.headers().firstValue("Strict-Transport-Security").isEmpty(), "HSTS only over TLS");
         // the gateway's view of the request reaches the check raw (the sighting recorder sanitizes it)
         assertEquals(SID + " tdrw_secret POST 127.0.0.1 billing-sync/2.1 /api/orders?page=2", checkedWith.get());
         assertEquals(0, reachedBehind.get());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -66,6 +67,12 @@ class DirectTlsTest {
                     URI.create("https://localhost:" + node.port() + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, live.statusCode());
             assertTrue(live.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS over TLS");
+            // the credential check is answered by the check front, outside Javalin: the same headers
+            HttpResponse<String> check = client.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + node.port() + "/v1/auth/check")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, check.statusCode());
+            assertEquals(List.of("max-age=31536000"), check.headers().allValues("Strict-Transport-Security"));
+            assertEquals(List.of("nosniff"), check.headers().allValues("X-Content-Type-Options"));
             assertThrows(java.io.IOException.class, () -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + node.port() + "/health/live")).build(),
                     HttpResponse.BodyHandlers.ofString()), "no plain HTTP on the TLS port");
