@@ -13,6 +13,8 @@ module org.tokendesk.web {
     requires com.google.guice;
     requires jakarta.inject;
     requires info.picocli;
+    // class-archive: the training start is sent its requests over HTTP
+    requires java.net.http;
     requires org.bouncycastle.provider;
     requires org.slf4j;
     requires ch.qos.logback.classic;

@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         description = "Self-hosted manager of legacy API credentials. Without a command: serve.",
         subcommands = {ServeCommand.class, MigrateCommand.class, OperatorsCommand.class, KeysCommand.class,
             ImportLegacyCommand.class, AuditCommand.class, MasterKeyCommand.class, BackupCommand.class,
-            ConfigCommand.class},
+            ConfigCommand.class, ClassArchiveCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed (the message says why)",
             "2:wrong usage: unknown command or option, missing argument",

@@ -15,7 +15,7 @@ class CommandLineBasicsTest {
         Cli.Result r = Cli.run(Map.of(), "--help");
         assertEquals(0, r.exit(), r::toString);
         for (String command : List.of("serve", "migrate", "operators", "keys", "import-legacy", "audit", "master-key",
-                "backup", "config")) {
+                "backup", "config", "class-archive")) {
             assertTrue(r.out().contains(command), () -> command + " missing from\n" + r.out());
         }
         assertTrue(r.out().contains("Exit codes:") && r.out().contains("3   wrong settings"), r::toString);

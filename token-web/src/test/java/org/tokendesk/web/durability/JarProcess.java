@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.tokendesk.web.testing.ApiClient;
@@ -50,8 +52,19 @@ final class JarProcess implements AutoCloseable {
      * {@code name} names the output files, so a restart keeps the earlier run's output.
      */
     static JarProcess start(Path workDir, String name, Map<String, String> env) {
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar().toAbsolutePath().toString())
-                .directory(workDir.toFile());
+        return start(workDir, name, env, List.of(), List.of());
+    }
+
+    /** The same with JVM options before {@code -jar} and a command line after the jar. */
+    static JarProcess start(Path workDir, String name, Map<String, String> env, List<String> jvmOptions,
+            List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar().toAbsolutePath().toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("TOKENDESK_"));
         builder.environment().putAll(env);
         Path out = workDir.resolve(name + ".stdout");
@@ -96,7 +109,12 @@ final class JarProcess implements AutoCloseable {
 
     /** Waits for the process to end by itself (a refused start) and returns its exit code. */
     int awaitExit() {
-        assertTrue(waitForExit(START_TIMEOUT), () -> "tokendesk still runs after " + START_TIMEOUT);
+        return awaitExit(START_TIMEOUT);
+    }
+
+    /** The same, for a command that runs longer than a start. */
+    int awaitExit(Duration timeout) {
+        assertTrue(waitForExit(timeout), () -> "tokendesk still runs after " + timeout);
         return process.exitValue();
     }
 

@@ -53,7 +53,12 @@ final class JarProcesses implements AfterEachCallback, TestWatcher {
     }
 
     JarProcess start(String name, Map<String, String> env) {
-        JarProcess process = JarProcess.start(workDir(), name, env);
+        return start(name, env, List.of(), List.of());
+    }
+
+    /** With JVM options before {@code -jar} and a command line after the jar. */
+    JarProcess start(String name, Map<String, String> env, List<String> jvmOptions, List<String> args) {
+        JarProcess process = JarProcess.start(workDir(), name, env, jvmOptions, args);
         started.add(process);
         return process;
     }
