@@ -10,7 +10,11 @@ Measures on loopback, with wrk sharing the machine's cores:
   * time from process start to /health/ready, and resident memory after the load.
 
 Usage: python3 bench/run.py [--java PATH] [--rounds N] [--seconds S] [--skip-postgres]
-                           [--jvm-opt FLAG]... [--cds ARCHIVE]
+                           [--jvm-opt FLAG]... [--no-class-archive]
+
+The nodes run as the deployment docs run them: with the class data archive that
+`java <flags> -jar tokendesk.jar class-archive FILE` writes first (--no-class-archive: without).
+One more start without it is measured too.
 Needs: the jar (mvn -q package -DskipTests), nginx, wrk, and for the PostgreSQL part a server at
 TOKENDESK_BENCH_POSTGRES (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres).
 """
@@ -201,8 +205,9 @@ def run(args):
     work = tempfile.mkdtemp(prefix="tokendesk-bench-")
     data = os.path.join(work, "sqlite")
     os.makedirs(data)
-    if args.cds:
-        train_class_archive(args, work)
+    if not args.no_class_archive:
+        args.archive_option = make_class_archive(args, work)
+        results["start_without_archive_s"] = start_without_archive(args, work)
     node = Node(args.java, {}, data, jvm_opts(args))
     results["start_to_ready_s"] = node.start_to_ready
     try:
@@ -228,38 +233,28 @@ def run(args):
     return results
 
 
-def java_feature(java):
-    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
-    return int(re.search(r'version "(\d+)', out).group(1))
-
-
 def jvm_opts(args):
-    """The --jvm-opt flags, and with --cds the class data sharing archive (JDK 19+ keeps it up to date itself)."""
-    opts = list(args.jvm_opt)
-    if args.cds:
-        if java_feature(args.java) >= 19:
-            opts += ["-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + args.cds]
-        else:
-            opts += ["-XX:SharedArchiveFile=" + args.cds]
-    return opts
+    """The --jvm-opt flags, and the option that uses the class data archive once it is made."""
+    return list(args.jvm_opt) + ([args.archive_option] if getattr(args, "archive_option", None) else [])
 
 
-def train_class_archive(args, work):
-    """One start and stop before the measured one, which writes the archive (what a restart in production finds)."""
-    if os.path.exists(args.cds):
-        os.remove(args.cds)
-    data = os.path.join(work, "cds-training")
+def make_class_archive(args, work):
+    """What the deployment docs do: java <the serving flags> -jar tokendesk.jar class-archive FILE."""
+    archive = os.path.join(work, "tokendesk.jsa")
+    out = subprocess.run([args.java] + list(args.jvm_opt) + ["-jar", JAR, "class-archive", archive],
+                         capture_output=True, text=True, timeout=600)
+    if out.returncode != 0:
+        raise SystemExit("class-archive failed:\n" + out.stdout + out.stderr)
+    return re.search(r"start tokendesk with: java (\S+)", out.stdout).group(1)
+
+
+def start_without_archive(args, work):
+    """A first start as the README's run command does it: no class data archive."""
+    data = os.path.join(work, "no-archive")
     os.makedirs(data)
-    opts = list(args.jvm_opt)
-    if java_feature(args.java) >= 19:
-        opts += ["-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + args.cds]
-    else:
-        opts += ["-XX:ArchiveClassesAtExit=" + args.cds]
-    node = Node(args.java, {}, data, opts)
-    Api(node.url).call("GET", "/api/v1/accounts")
-    # the archive is written at exit, which takes a while
-    node.proc.terminate()
-    node.proc.wait(180)
+    node = Node(args.java, {}, data, list(args.jvm_opt))
+    node.stop()
+    return node.start_to_ready
 
 
 def two_nodes(args, work, nginx_port):
@@ -306,7 +301,11 @@ def table(results, java):
     rows.append("| reset p50 / p99 ms, 1,000 integrations | %.1f / %.1f | | | p99 ≤ 100 |"
                 % (results["reset_p50_ms"], results["reset_p99_ms"]))
     rows.append("| webhook deliveries per second, one node | %.0f | | | ≥ 500 |" % results["deliveries_per_s"])
-    rows.append("| start to /health/ready, s | %.2f | | | ≤ 2 |" % results["start_to_ready_s"])
+    archive = "no_class_archive" not in results
+    rows.append("| start to /health/ready, s%s | %.2f | | | ≤ 2 |"
+                % (" (class data archive)" if archive else "", results["start_to_ready_s"]))
+    if "start_without_archive_s" in results:
+        rows.append("| start to /health/ready without the archive, s | %.2f | | | |" % results["start_without_archive_s"])
     rows.append("| resident memory after the load, MiB | %.0f | | | ≤ 256 |" % results["rss_mib"])
     return "\n".join(rows)
 
@@ -320,11 +319,15 @@ def main():
     p.add_argument("--resets", type=int, default=30)
     p.add_argument("--skip-postgres", action="store_true")
     p.add_argument("--jvm-opt", action="append", default=[], help="a JVM flag for every node (repeat for more)")
-    p.add_argument("--cds", metavar="ARCHIVE", help="class data sharing archive, made by a training start first")
+    p.add_argument("--no-class-archive", action="store_true",
+                   help="run the nodes without the class data archive that class-archive writes first")
     args = p.parse_args()
     if not os.path.exists(JAR):
         raise SystemExit("build the jar first: mvn -q package -DskipTests")
-    print(table(run(args), args.java))
+    results = run(args)
+    if args.no_class_archive:
+        results["no_class_archive"] = True
+    print(table(results, args.java))
     print("JVM flags: %s" % (" ".join(jvm_opts(args)) or "none"))
     # glibc's arenas change the resident memory by tens of MiB: say how the nodes ran
     print("MALLOC_ARENA_MAX: %s" % os.environ.get("MALLOC_ARENA_MAX", "unset (glibc's default)"))

@@ -151,6 +151,50 @@ abstract class NoticePersistenceContractTest {
     }
 
     @Test
+    void a_batch_of_outbox_rows_and_acknowledgements_round_trips_every_column_set_and_unset() {
+        var integration = integration("billing", List.of("read_write")).integration();
+        Instant at = Instant.parse("2026-11-28T10:15:30.123Z");
+        var ack = new Acknowledgement("ack_batch1", sid, integration.id(), TokenScope.READ_WRITE, at, at.plusMillis(1),
+                at.plusSeconds(60));
+        var open = new Acknowledgement("ack_batch2", sid, integration.id(), TokenScope.READ_ONLY, at, at, null);
+        // every column set, in a row that no planner writes: positional parameters must match the columns
+        var full = new org.tokendesk.domain.notice.Delivery("msg_batch1", sid, integration.id(), "Billing sync",
+                "webhook", Notice.TOKEN_STALE_USE, TokenScope.READ_WRITE, at, "admin@example.com", "tdrw…a1b2",
+                "2010-04-01", DeliveryStatus.FAILED, 7, 3, at.plusSeconds(300), "HTTP 500", at.minusSeconds(5),
+                at.plusSeconds(9), new org.tokendesk.notifier.spi.StaleUse(12, 3, at.minusSeconds(3600), at.minusSeconds(60)),
+                "ack_batch1", at.plusSeconds(7200));
+        var sparse = new org.tokendesk.domain.notice.Delivery("msg_batch2", sid, integration.id(), "Billing sync",
+                "email", Notice.TOKEN_RESET, TokenScope.READ_ONLY, at, "admin@example.com", "tdro…c3d4", "2010-04-01",
+                DeliveryStatus.PENDING, 0, 0, at, null, at, null, null, null, null);
+        db.transactions().write(s -> {
+            s.acknowledgements().insertAll(List.of(ack, open));
+            s.outbox().insertAll(List.of(full, sparse));
+            return null;
+        });
+        assertEquals(full, db.transactions().read(s -> s.outbox().find(sid, "msg_batch1")).orElseThrow());
+        assertEquals(sparse, db.transactions().read(s -> s.outbox().find(sid, "msg_batch2")).orElseThrow());
+        assertEquals(ack, db.transactions().read(s -> s.acknowledgements().find("ack_batch1")).orElseThrow());
+        assertEquals(open, db.transactions().read(s -> s.acknowledgements().find("ack_batch2")).orElseThrow());
+    }
+
+    @Test
+    void a_failing_batch_leaves_nothing_of_its_transaction() {
+        var integration = integration("billing", List.of("read_write")).integration();
+        Instant at = Instant.parse("2026-11-28T10:15:30Z");
+        var row = new org.tokendesk.domain.notice.Delivery("msg_twice", sid, integration.id(), "Billing", "email",
+                Notice.TOKEN_RESET, TokenScope.READ_WRITE, at, "admin@example.com", "tdrw…a1b2", "2010-04-01",
+                DeliveryStatus.PENDING, 0, 0, at, null, at, null, null, null, null);
+        int before = db.transactions().read(s -> s.outbox().list(sid, 500)).size();
+        // the same id twice: the primary key refuses the batch, and the transaction rolls back
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> db.transactions().write(s -> {
+            s.outbox().insertAll(List.of(row));
+            s.outbox().insertAll(List.of(row));
+            return null;
+        }));
+        assertEquals(before, db.transactions().read(s -> s.outbox().list(sid, 500)).size());
+    }
+
+    @Test
     void until_when_the_old_token_works_round_trips_through_insert_claim_list_find_and_complete() {
         integration("billing", List.of("read_write"));
         integration("reports", List.of("read_only"));

@@ -64,7 +64,7 @@ public final class OutboxDispatcher {
     /** Delivers one batch of due rows; returns how many were attempted. */
     public int dispatchOnce() {
         Instant now = clock.instant();
-        List<Delivery> due = tx.write(s -> s.outbox().claimDue(now, batchSize, owner, now.plus(lease)));
+        List<Delivery> due = tx.writeInBackground(s -> s.outbox().claimDue(now, batchSize, owner, now.plus(lease)));
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (Delivery delivery : due) {
             running.add(attempt(delivery));
@@ -133,7 +133,7 @@ public final class OutboxDispatcher {
                 Duration.between(started, now).toMillis(), result, truncate(detail));
         boolean gone = outcome instanceof DeliveryOutcome.Gone && Channels.WEBHOOK.equals(d.channel());
         try {
-            tx.write(s -> {
+            tx.writeInBackground(s -> {
                 if (s.outbox().complete(updated, owner, attempt) && gone && integration.isPresent()) {
                     s.integrations().disableWebhook(integration.get().id(), truncate(detail), now);
                 }

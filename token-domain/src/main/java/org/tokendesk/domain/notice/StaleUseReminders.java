@@ -54,7 +54,7 @@ public final class StaleUseReminders {
 
     /** @return how many outbox rows were queued */
     public int runOnce() {
-        return tx.write(s -> {
+        return tx.writeInBackground(s -> {
             Instant now = clock.instant();
             Instant since = now.minus(QUIET_TIME);
             List<Delivery> rows = new ArrayList<>();

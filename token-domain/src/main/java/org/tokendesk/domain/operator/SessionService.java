@@ -126,7 +126,7 @@ public final class SessionService {
     /** Removes expired sessions; run now and then. */
     public int purgeExpired() {
         Instant now = clock.instant();
-        return tx.write(s -> s.sessions().deleteExpired(now.minus(lifetime.absolute()), now.minus(lifetime.idle())));
+        return tx.writeInBackground(s -> s.sessions().deleteExpired(now.minus(lifetime.absolute()), now.minus(lifetime.idle())));
     }
 
     private Secret newSecret() {

@@ -35,7 +35,7 @@ public final class UsageRecorder {
             }
         }
         try {
-            tx.write(s -> {
+            tx.writeInBackground(s -> {
                 s.tokens().recordUse(batch);
                 return null;
             });

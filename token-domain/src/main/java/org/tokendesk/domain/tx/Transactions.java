@@ -16,6 +16,15 @@ public interface Transactions {
      */
     <T> T write(Function<Stores, T> work);
 
+    /**
+     * A read-write transaction of background work (delivering notices, flushing counters, purging):
+     * where writers take turns (SQLite), a waiting {@link #write} goes first, so an operator's reset
+     * never queues behind a backlog of delivery updates. Otherwise the same as {@link #write}.
+     */
+    default <T> T writeInBackground(Function<Stores, T> work) {
+        return write(work);
+    }
+
     /** A read-only unit of work. */
     <T> T read(Function<Stores, T> work);
 }

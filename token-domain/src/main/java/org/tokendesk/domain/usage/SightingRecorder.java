@@ -53,7 +53,7 @@ public final class SightingRecorder {
 
     /** Deletes hour buckets older than {@link #RETENTION}, of every kind. */
     public static int purgeExpired(Transactions tx, Instant now) {
-        return tx.write(s -> s.sightings().purgeBefore(now.minus(RETENTION)));
+        return tx.writeInBackground(s -> s.sightings().purgeBefore(now.minus(RETENTION)));
     }
 
     /** How many uses were dropped because the map was full, since start. */
@@ -79,7 +79,7 @@ public final class SightingRecorder {
             }
         }
         try {
-            tx.write(s -> {
+            tx.writeInBackground(s -> {
                 s.sightings().add(batch);
                 return null;
             });

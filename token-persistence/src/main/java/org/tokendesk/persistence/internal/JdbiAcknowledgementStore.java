@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.notice.Acknowledgement;
 import org.tokendesk.domain.notice.AcknowledgementStore;
@@ -25,18 +24,9 @@ final class JdbiAcknowledgementStore implements AcknowledgementStore {
 
     @Override
     public void insertAll(List<Acknowledgement> acknowledgements) {
-        if (acknowledgements.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO acknowledgements (" + COLUMNS + ") VALUES (:id, :sid, :iid, "
-                + ":scope, :resetAt, :created, :acknowledged)");
-        for (Acknowledgement a : acknowledgements) {
-            batch.bind("id", a.id()).bind("sid", a.accountSid().value()).bind("iid", a.integrationId())
-                    .bind("scope", a.scope().wireName()).bind("resetAt", a.resetAt().toEpochMilli())
-                    .bind("created", a.createdAt().toEpochMilli()).bind("acknowledged", Times.millis(a.acknowledgedAt()))
-                    .add();
-        }
-        batch.execute();
+        JdbcBatch.insert(h, "INSERT INTO acknowledgements (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                acknowledgements, (a, v) -> v.text(a.id()).text(a.accountSid().value()).text(a.integrationId())
+                        .text(a.scope().wireName()).millis(a.resetAt()).millis(a.createdAt()).millis(a.acknowledgedAt()));
     }
 
     @Override

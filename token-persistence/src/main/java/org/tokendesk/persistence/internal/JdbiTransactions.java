@@ -3,6 +3,7 @@ package org.tokendesk.persistence.internal;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jdbi.v3.core.ConnectionException;
@@ -22,6 +23,8 @@ public final class JdbiTransactions implements Transactions {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final ReentrantLock sqliteWriters;
+    /** Foreground writers waiting for {@link #sqliteWriters}; background writers let them go first. */
+    private final AtomicInteger foregroundWaiting = new AtomicInteger();
 
     public JdbiTransactions(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
@@ -36,15 +39,44 @@ public final class JdbiTransactions implements Transactions {
         }
         // SQLite has one writer at a time; a writer that finds the file locked sleeps in SQLite's busy
         // handler (steps of up to 100 ms) and may sleep on after the lock is free. Writers of this
-        // process queue here in arrival order instead, so a reset behind the outbox dispatcher's
-        // small writes waits for them, not for a sleep. Other processes (a command) still meet the
-        // busy handler.
-        sqliteWriters.lock();
+        // process queue here in arrival order instead, and background writers let these go first
+        // (writeInBackground). Other processes (a command) still meet the busy handler.
+        foregroundWaiting.incrementAndGet();
+        try {
+            sqliteWriters.lock();
+        } finally {
+            foregroundWaiting.decrementAndGet();
+        }
         try {
             return inTransaction(work);
         } finally {
             sqliteWriters.unlock();
         }
+    }
+
+    @Override
+    public <T> T writeInBackground(Function<Stores, T> work) {
+        if (sqliteWriters == null || sqliteWriters.isHeldByCurrentThread()) {
+            return write(work);
+        }
+        sqliteWriters.lock();
+        // a foreground writer waits: give the turn back. The lock is fair, so the writers queued
+        // before this one go next (background ones give it back too), and this one queues again.
+        while (foregroundWaiting.get() > 0) {
+            sqliteWriters.unlock();
+            Thread.yield();
+            sqliteWriters.lock();
+        }
+        try {
+            return inTransaction(work);
+        } finally {
+            sqliteWriters.unlock();
+        }
+    }
+
+    /** Writers of this process waiting for SQLite's write turn (for tests). */
+    int queuedWriters() {
+        return sqliteWriters == null ? 0 : sqliteWriters.getQueueLength();
     }
 
     private <T> T inTransaction(Function<Stores, T> work) {
