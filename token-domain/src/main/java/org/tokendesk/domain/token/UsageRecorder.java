@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tokendesk.domain.tx.Transactions;
 
 /**
@@ -12,14 +13,29 @@ import org.tokendesk.domain.tx.Transactions;
  */
 public final class UsageRecorder {
 
-    private final ConcurrentHashMap<TokenKey, Instant> pending = new ConcurrentHashMap<>();
+    /** Per token, the latest use in nanoseconds since the epoch. */
+    private final ConcurrentHashMap<TokenKey, AtomicLong> pending = new ConcurrentHashMap<>();
 
     public UsageRecorder() {
         // nothing to configure
     }
 
+    /**
+     * Without a lock: every check of a busy token records into the same entry, and a lock there
+     * ({@code ConcurrentHashMap.merge} takes one) made the checks of one selector thread wait
+     * whenever the thread holding it was descheduled. A use recorded while {@link #flush} takes
+     * the entry may miss that flush's time; the next use of the token records it again.
+     */
     public void record(TokenKey key, Instant at) {
-        pending.merge(key, at, (a, b) -> a.isAfter(b) ? a : b);
+        long t = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+        AtomicLong latest = pending.get(key);
+        if (latest == null) {
+            latest = pending.computeIfAbsent(key, k -> new AtomicLong(Long.MIN_VALUE));
+        }
+        long seen = latest.get();
+        while (t > seen && !latest.compareAndSet(seen, t)) {
+            seen = latest.get();
+        }
     }
 
     /** Writes what was recorded since the last flush; what fails to write is kept for next time. */
@@ -29,9 +45,9 @@ public final class UsageRecorder {
         }
         Map<TokenKey, Instant> batch = new HashMap<>();
         for (TokenKey key : pending.keySet()) {
-            Instant at = pending.remove(key);
+            AtomicLong at = pending.remove(key);
             if (at != null) {
-                batch.put(key, at);
+                batch.put(key, Instant.ofEpochSecond(0, at.get()));
             }
         }
         try {

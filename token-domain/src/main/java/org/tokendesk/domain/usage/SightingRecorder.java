@@ -43,12 +43,32 @@ public final class SightingRecorder {
     /** Records one use; for an old token this is a sighting (after a reset or during a grace period). */
     public void record(TokenKey token, ClientInfo client, Instant at) {
         SightedClient clean = SightedClient.of(keepUri ? client : new ClientInfo(client.address(), client.userAgent(), null));
-        Key key = new Key(token, clean);
-        if (pending.size() >= maxKeys && !pending.containsKey(key)) {
-            dropped.incrementAndGet();
-            return;
+        add(new Key(token, clean), 1, at, at, true);
+    }
+
+    /**
+     * Counts uses without a lock: every check of a busy token counts into the same tally, and a
+     * lock there (as {@code ConcurrentHashMap.merge} takes one) made the checks of one selector
+     * thread wait whenever the thread holding it was descheduled.
+     */
+    private void add(Key key, long count, Instant first, Instant last, boolean mayDrop) {
+        long firstNanos = nanos(first);
+        long lastNanos = nanos(last);
+        while (true) {
+            Tally tally = pending.get(key);
+            if (tally == null) {
+                if (mayDrop && pending.size() >= maxKeys) {
+                    dropped.incrementAndGet();
+                    return;
+                }
+                tally = pending.computeIfAbsent(key, k -> new Tally(firstNanos));
+            }
+            if (tally.add(count, firstNanos, lastNanos)) {
+                return;
+            }
+            // a flush took this tally: count into a new one
+            pending.remove(key, tally);
         }
-        pending.merge(key, new Tally(1, at, at), Tally::plus);
     }
 
     /** Deletes hour buckets older than {@link #RETENTION}, of every kind. */
@@ -75,7 +95,12 @@ public final class SightingRecorder {
         for (Key key : pending.keySet()) {
             Tally tally = pending.remove(key);
             if (tally != null) {
-                batch.add(new Sighting(kind, key.token(), key.client(), tally.count(), tally.first(), tally.last()));
+                // sealed: a use counted from now on goes into a new tally, none is lost
+                long count = tally.seal();
+                if (count > 0) {
+                    batch.add(new Sighting(kind, key.token(), key.client(), count, instant(tally.first.get()),
+                            instant(tally.last.get())));
+                }
             }
         }
         try {
@@ -85,8 +110,8 @@ public final class SightingRecorder {
             });
         } catch (RuntimeException e) {
             for (Sighting sighting : batch) {
-                pending.merge(new Key(sighting.token(), sighting.client()),
-                        new Tally(sighting.count(), sighting.firstSeenAt(), sighting.lastSeenAt()), Tally::plus);
+                add(new Key(sighting.token(), sighting.client()), sighting.count(), sighting.firstSeenAt(),
+                        sighting.lastSeenAt(), false);
             }
             throw e;
         }
@@ -96,11 +121,59 @@ public final class SightingRecorder {
     private record Key(TokenKey token, SightedClient client) {
     }
 
-    private record Tally(long count, Instant first, Instant last) {
+    private static long nanos(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
 
-        Tally plus(Tally other) {
-            return new Tally(count + other.count, first.isBefore(other.first) ? first : other.first,
-                    last.isAfter(other.last) ? last : other.last);
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(0, nanos);
+    }
+
+    /** The uses of one (token, client) pair since the last flush; nanoseconds since the epoch. */
+    private static final class Tally {
+
+        private static final long SEALED = -1;
+
+        final AtomicLong count = new AtomicLong();
+        final AtomicLong first;
+        final AtomicLong last;
+
+        Tally(long at) {
+            first = new AtomicLong(at);
+            last = new AtomicLong(at);
+        }
+
+        /** @return false when a flush has sealed this tally (nothing was counted) */
+        boolean add(long uses, long from, long to) {
+            // the times first: a flush reads them after sealing, so a use it counts is in them
+            lower(first, from);
+            raise(last, to);
+            long c;
+            do {
+                c = count.get();
+                if (c == SEALED) {
+                    return false;
+                }
+            } while (!count.compareAndSet(c, c + uses));
+            return true;
+        }
+
+        long seal() {
+            return count.getAndSet(SEALED);
+        }
+
+        private static void lower(AtomicLong value, long to) {
+            long v = value.get();
+            while (to < v && !value.compareAndSet(v, to)) {
+                v = value.get();
+            }
+        }
+
+        private static void raise(AtomicLong value, long to) {
+            long v = value.get();
+            while (to > v && !value.compareAndSet(v, to)) {
+                v = value.get();
+            }
         }
     }
 }
