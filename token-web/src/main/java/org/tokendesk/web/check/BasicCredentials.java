@@ -20,18 +20,45 @@ public record BasicCredentials(String accountSid, String authToken) {
                 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
+        int start = 6;
+        int end = header.length();
+        while (start < end && Character.isWhitespace(header.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(header.charAt(end - 1))) {
+            end--;
+        }
+        // every check parses one: straight from the header's characters, no intermediate strings
+        byte[] encoded = new byte[end - start];
+        for (int i = start; i < end; i++) {
+            char c = header.charAt(i);
+            if (c > 127) {
+                return Optional.empty();
+            }
+            encoded[i - start] = (byte) c;
+        }
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(header.substring(6).strip());
+            decoded = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        String pair = new String(decoded, StandardCharsets.UTF_8);
-        int colon = pair.indexOf(':');
-        if (colon <= 0 || colon == pair.length() - 1) {
+        int colon = indexOfColon(decoded);
+        if (colon <= 0 || colon == decoded.length - 1) {
             return Optional.empty();
         }
-        return Optional.of(new BasicCredentials(pair.substring(0, colon), pair.substring(colon + 1)));
+        return Optional.of(new BasicCredentials(new String(decoded, 0, colon, StandardCharsets.UTF_8),
+                new String(decoded, colon + 1, decoded.length - colon - 1, StandardCharsets.UTF_8)));
+    }
+
+    /** The first colon: a byte that is never part of a multi-byte UTF-8 character. */
+    private static int indexOfColon(byte[] utf8) {
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == ':') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

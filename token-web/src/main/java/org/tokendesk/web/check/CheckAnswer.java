@@ -19,6 +19,8 @@ import org.tokendesk.web.http.Problems;
 public record CheckAnswer(int status, List<Header> headers, byte[] body) {
 
     static final String REALM = "Basic realm=\"tokendesk\"";
+    private static final Header NO_STORE = new Header("Cache-Control", "no-store");
+    private static final byte[] NO_BODY = new byte[0];
 
     public CheckAnswer {
         headers = List.copyOf(headers);
@@ -26,14 +28,15 @@ public record CheckAnswer(int status, List<Header> headers, byte[] body) {
 
     /** What the check said, as an answer for the gateway. */
     public static CheckAnswer of(CheckResult result) {
-        List<Header> headers = new ArrayList<>();
-        headers.add(new Header("Cache-Control", "no-store"));
         if (result instanceof CheckResult.Valid valid) {
-            headers.add(new Header("X-Account-Sid", valid.credential().accountSid().value()));
-            headers.add(new Header("X-Token-Scope", valid.credential().scope().wireName()));
-            headers.add(new Header("X-Api-Version", valid.credential().apiVersion()));
-            return new CheckAnswer(204, headers, new byte[0]);
+            // the answer of nearly every check: an immutable list, which the constructor does not copy
+            return new CheckAnswer(204, List.of(NO_STORE,
+                    new Header("X-Account-Sid", valid.credential().accountSid().value()),
+                    new Header("X-Token-Scope", valid.credential().scope().wireName()),
+                    new Header("X-Api-Version", valid.credential().apiVersion())), NO_BODY);
         }
+        List<Header> headers = new ArrayList<>();
+        headers.add(NO_STORE);
         if (result instanceof CheckResult.ForbiddenMethod) {
             return problem(403, headers, Problems.body(403, "forbidden-method", "Forbidden",
                     "a read-only token allows only GET, HEAD and OPTIONS"));
@@ -50,13 +53,13 @@ public record CheckAnswer(int status, List<Header> headers, byte[] body) {
 
     /** The database cannot be reached: what {@code Problems} answers to a {@code StoreUnavailableException}. */
     public static CheckAnswer unavailable() {
-        return problem(503, List.of(new Header("Cache-Control", "no-store"),
+        return problem(503, List.of(NO_STORE,
                 new Header("Retry-After", Problems.UNAVAILABLE_RETRY_AFTER)), Problems.unavailableBody());
     }
 
     /** An unexpected error (the caller logs it): what {@code Problems} answers to any other exception. */
     public static CheckAnswer internalError() {
-        return problem(500, List.of(new Header("Cache-Control", "no-store")), Problems.internalErrorBody());
+        return problem(500, List.of(NO_STORE), Problems.internalErrorBody());
     }
 
     private static CheckAnswer problem(int status, List<Header> headers, byte[] body) {
