@@ -32,20 +32,21 @@ class ClassArchiveIT {
         // the operator's settings: a database that does not answer, a data dir that must stay untouched
         Map<String, String> operator = Map.of("TOKENDESK_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere",
                 "TOKENDESK_DATA_DIR", operatorData.toString(), "TOKENDESK_HTTP_PORT", "1");
-        JarProcess command = jars.start("class-archive", operator, List.of("-XX:+UseSerialGC"),
+        // as the systemd unit makes it (ExecStartPre) and starts with it (ExecStart)
+        List<String> unit = Files.readAllLines(UNIT);
+        JarProcess command = jars.start("class-archive", operator, jvmOptions(unit, "ExecStartPre=", archive),
                 List.of("class-archive", archive.toString()));
         assertEquals(0, command.awaitExit(Duration.ofMinutes(5)), command::output);
         assertTrue(Files.size(archive) > 1 << 20, "an archive of some size");
-        int feature = Runtime.version().feature();
-        String option = (feature >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
+        String option = (Runtime.version().feature() >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
         assertTrue(command.stdout().contains(option), command::output);
         assertFalse(Files.exists(operatorData), "the training used a throwaway data dir of its own");
 
-        // on: the JVM refuses to start rather than run without an archive it cannot use
+        // -Xshare:on: the JVM refuses to start rather than run without an archive it cannot use
         Path classLog = jars.workDir().resolve("classes.log");
-        List<String> strict = feature >= 25 ? List.of("-XX:AOTMode=on", option) : List.of("-Xshare:on", option);
-        List<String> options = Stream.concat(Stream.of("-XX:+UseSerialGC", "-Xlog:class+load:file=" + classLog),
-                strict.stream()).toList();
+        List<String> options = Stream.concat(jvmOptions(unit, "ExecStart=", archive).stream(),
+                Stream.of("-Xshare:on", "-Xlog:class+load:file=" + classLog)).toList();
+        assertTrue(options.contains("-XX:SharedArchiveFile=" + archive), options::toString);
         JarProcess node = jars.start("with-archive", jars.nodeEnvironment(), options, List.of()).awaitReady();
         ApiClient admin = node.client().signIn(TestNode.ADMIN_EMAIL, TestNode.ADMIN_PASSWORD);
         assertEquals(201, admin.post("/api/v1/accounts", Map.of("name", "Archived")).status());
@@ -55,5 +56,18 @@ class ClassArchiveIT {
             assertTrue(log.lines().anyMatch(l -> l.contains("] " + type + " source: shared objects file")),
                     () -> type + " was not mapped from the archive");
         }
+    }
+
+    private static final Path UNIT = Path.of("..", "docs", "deploy", "tokendesk.service");
+
+    /** The JVM options of the unit's line that starts with {@code key}, with this test's archive. */
+    private static List<String> jvmOptions(List<String> unit, String key, Path archive) {
+        String line = unit.stream().filter(l -> l.startsWith(key)).findFirst().orElseThrow();
+        List<String> words = List.of(line.substring(key.length()).replace("'", " ").split("\\s+"));
+        int java = words.indexOf("/usr/bin/java");
+        int jar = words.indexOf("-jar");
+        assertTrue(java >= 0 && jar > java, line);
+        return words.subList(java + 1, jar).stream()
+                .map(o -> o.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + archive : o).toList();
     }
 }
