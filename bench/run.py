@@ -178,7 +178,7 @@ def check_rounds(node_url, nginx_port, header, rounds, seconds):
 
 
 def reset_latency(api, sid, hook_url, integrations, resets, warmup):
-    """p50 and p99 of `resets` resets after `warmup` unmeasured ones; and the first reset after the start."""
+    """p50 and p99 of `resets` resets after `warmup` unmeasured ones; and the first reset of the node."""
     for i in range(integrations):
         api.call("POST", "/api/v1/accounts/%s/integrations" % sid, {
             "name": "int-%d" % i, "ownerName": "Owner", "ownerEmail": "o%d@example.com" % i,
@@ -309,7 +309,7 @@ def table(results, java):
                     % (i + 1, p["p99"], p["ref_p99"], p["p99"] / p["ref_p99"]))
     rows.append("| reset p50 / p99 ms, 1,000 integrations | %.1f / %.1f | | | p99 ≤ 100 |"
                 % (results["reset_p50_ms"], results["reset_p99_ms"]))
-    rows.append("| first reset after the start (JIT still cold), ms | %.1f | | | |" % results["reset_first_ms"])
+    rows.append("| first reset of the node (JIT still cold), ms | %.1f | | | |" % results["reset_first_ms"])
     rows.append("| webhook deliveries per second, one node | %.0f | | | ≥ 500 |" % results["deliveries_per_s"])
     archive = "no_class_archive" not in results
     rows.append("| start to /health/ready, s%s | %.2f | | | ≤ 2 |"
