@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tokendesk.domain.tx.Transactions;
 
 /**
@@ -13,8 +13,7 @@ import org.tokendesk.domain.tx.Transactions;
  */
 public final class UsageRecorder {
 
-    /** Per token, the latest use in nanoseconds since the epoch. */
-    private final ConcurrentHashMap<TokenKey, AtomicLong> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TokenKey, AtomicReference<Instant>> pending = new ConcurrentHashMap<>();
 
     public UsageRecorder() {
         // nothing to configure
@@ -27,13 +26,12 @@ public final class UsageRecorder {
      * the entry may miss that flush's time; the next use of the token records it again.
      */
     public void record(TokenKey key, Instant at) {
-        long t = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-        AtomicLong latest = pending.get(key);
+        AtomicReference<Instant> latest = pending.get(key);
         if (latest == null) {
-            latest = pending.computeIfAbsent(key, k -> new AtomicLong(Long.MIN_VALUE));
+            latest = pending.computeIfAbsent(key, k -> new AtomicReference<>(at));
         }
-        long seen = latest.get();
-        while (t > seen && !latest.compareAndSet(seen, t)) {
+        Instant seen = latest.get();
+        while (at.isAfter(seen) && !latest.compareAndSet(seen, at)) {
             seen = latest.get();
         }
     }
@@ -45,9 +43,9 @@ public final class UsageRecorder {
         }
         Map<TokenKey, Instant> batch = new HashMap<>();
         for (TokenKey key : pending.keySet()) {
-            AtomicLong at = pending.remove(key);
+            AtomicReference<Instant> at = pending.remove(key);
             if (at != null) {
-                batch.put(key, Instant.ofEpochSecond(0, at.get()));
+                batch.put(key, at.get());
             }
         }
         try {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tokendesk.domain.token.TokenKey;
 import org.tokendesk.domain.tx.Transactions;
 
@@ -52,8 +53,6 @@ public final class SightingRecorder {
      * thread wait whenever the thread holding it was descheduled.
      */
     private void add(Key key, long count, Instant first, Instant last, boolean mayDrop) {
-        long firstNanos = nanos(first);
-        long lastNanos = nanos(last);
         while (true) {
             Tally tally = pending.get(key);
             if (tally == null) {
@@ -61,9 +60,9 @@ public final class SightingRecorder {
                     dropped.incrementAndGet();
                     return;
                 }
-                tally = pending.computeIfAbsent(key, k -> new Tally(firstNanos));
+                tally = pending.computeIfAbsent(key, k -> new Tally(first));
             }
-            if (tally.add(count, firstNanos, lastNanos)) {
+            if (tally.add(count, first, last)) {
                 return;
             }
             // a flush took this tally: count into a new one
@@ -98,8 +97,8 @@ public final class SightingRecorder {
                 // sealed: a use counted from now on goes into a new tally, none is lost
                 long count = tally.seal();
                 if (count > 0) {
-                    batch.add(new Sighting(kind, key.token(), key.client(), count, instant(tally.first.get()),
-                            instant(tally.last.get())));
+                    batch.add(new Sighting(kind, key.token(), key.client(), count, tally.first.get(),
+                            tally.last.get()));
                 }
             }
         }
@@ -121,30 +120,22 @@ public final class SightingRecorder {
     private record Key(TokenKey token, SightedClient client) {
     }
 
-    private static long nanos(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-    }
-
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(0, nanos);
-    }
-
-    /** The uses of one (token, client) pair since the last flush; nanoseconds since the epoch. */
+    /** The uses of one (token, client) pair since the last flush. */
     private static final class Tally {
 
         private static final long SEALED = -1;
 
         final AtomicLong count = new AtomicLong();
-        final AtomicLong first;
-        final AtomicLong last;
+        final AtomicReference<Instant> first;
+        final AtomicReference<Instant> last;
 
-        Tally(long at) {
-            first = new AtomicLong(at);
-            last = new AtomicLong(at);
+        Tally(Instant at) {
+            first = new AtomicReference<>(at);
+            last = new AtomicReference<>(at);
         }
 
         /** @return false when a flush has sealed this tally (nothing was counted) */
-        boolean add(long uses, long from, long to) {
+        boolean add(long uses, Instant from, Instant to) {
             // the times first: a flush reads them after sealing, so a use it counts is in them
             lower(first, from);
             raise(last, to);
@@ -162,16 +153,16 @@ public final class SightingRecorder {
             return count.getAndSet(SEALED);
         }
 
-        private static void lower(AtomicLong value, long to) {
-            long v = value.get();
-            while (to < v && !value.compareAndSet(v, to)) {
+        private static void lower(AtomicReference<Instant> value, Instant to) {
+            Instant v = value.get();
+            while (to.isBefore(v) && !value.compareAndSet(v, to)) {
                 v = value.get();
             }
         }
 
-        private static void raise(AtomicLong value, long to) {
-            long v = value.get();
-            while (to > v && !value.compareAndSet(v, to)) {
+        private static void raise(AtomicReference<Instant> value, Instant to) {
+            Instant v = value.get();
+            while (to.isAfter(v) && !value.compareAndSet(v, to)) {
                 v = value.get();
             }
         }
