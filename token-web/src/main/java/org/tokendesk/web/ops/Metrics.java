@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.tokendesk.domain.notice.OutboxStore;
 import org.tokendesk.domain.tx.Transactions;
@@ -137,7 +138,7 @@ public final class Metrics implements AutoCloseable {
     void recordRequest(String method, String route, int status, String verifyOutcome, long nanos) {
         String path = route == null ? "unmatched" : route;
         // one lookup in a map of our own instead of building a meter id (or a string key) per request
-        requestTimers.computeIfAbsent(new RequestKey(method, path, status), k -> Timer.builder("http.server.requests")
+        timer(requestTimers, new RequestKey(method, path, status), () -> Timer.builder("http.server.requests")
                 .description("HTTP requests by route and status").tag("method", method).tag("route", path)
                 .tag("status", Integer.toString(status)).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
         if ("/v1/auth/check".equals(route)) {
@@ -148,9 +149,18 @@ public final class Metrics implements AutoCloseable {
     }
 
     private void check(String endpoint, String outcome, long nanos) {
-        checkTimers.computeIfAbsent(new CheckKey(endpoint, outcome), k -> Timer.builder("tokendesk.checks")
+        timer(checkTimers, new CheckKey(endpoint, outcome), () -> Timer.builder("tokendesk.checks")
                 .description("Credential checks by endpoint and outcome").tag("endpoint", endpoint).tag("outcome", outcome)
                 .serviceLevelObjectives(CHECK_BUCKETS).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The timer of a key, made once. {@code get} first: {@code computeIfAbsent} locks the key's bin
+     * whenever the key is not the first in it, and every check of both selector threads comes here.
+     */
+    private static <K> Timer timer(ConcurrentHashMap<K, Timer> timers, K key, Supplier<Timer> make) {
+        Timer timer = timers.get(key);
+        return timer != null ? timer : timers.computeIfAbsent(key, k -> make.get());
     }
 
     private record RequestKey(String method, String route, int status) {
