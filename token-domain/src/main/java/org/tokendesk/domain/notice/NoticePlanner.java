@@ -66,13 +66,13 @@ public final class NoticePlanner implements ResetHook {
             String ackId = null;
             if (confirm) {
                 // one confirmation per integration: its owner confirms once, whichever channel's link is used
-                Acknowledgement ack = new Acknowledgement(Ids.newId("ack"), reset.accountSid(), integration.id(),
+                Acknowledgement ack = new Acknowledgement(Ids.newTimeOrderedId("ack", now), reset.accountSid(), integration.id(),
                         reset.scope(), reset.resetAt(), now, null);
                 acks.add(ack);
                 ackId = ack.id();
             }
             for (String channel : notified) {
-                rows.add(new Delivery(Ids.newId("msg"), reset.accountSid(), integration.id(), integration.name(), channel,
+                rows.add(new Delivery(Ids.newTimeOrderedId("msg", now), reset.accountSid(), integration.id(), integration.name(), channel,
                         type, reset.scope(), reset.resetAt(), reset.resetBy(), reset.previousTokenHint(),
                         reset.apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null, null, ackId,
                         reset.oldTokenValidUntil()));

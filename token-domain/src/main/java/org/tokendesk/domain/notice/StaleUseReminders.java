@@ -94,7 +94,7 @@ public final class StaleUseReminders {
                 continue;
             }
             for (String channel : integration.notifiedChannels(available)) {
-                rows.add(new Delivery(Ids.newId("msg"), token.accountSid(), integration.id(), integration.name(), channel,
+                rows.add(new Delivery(Ids.newTimeOrderedId("msg", now), token.accountSid(), integration.id(), integration.name(), channel,
                         Notice.TOKEN_STALE_USE, token.scope(), reset.get().invalidatedAt(), reset.get().invalidatedBy(),
                         reset.get().hint(), card.get().apiVersion(), DeliveryStatus.PENDING, 0, 0, now, null, now, null,
                         summary, openAcks.get(integration.id()), graceEnd));
