@@ -44,7 +44,7 @@ public final class SessionService {
         this.clock = clock;
         this.lifetime = lifetime;
         this.audit = new AuditTrail(clock);
-        this.dummyHash = passwords.hash("not-a-real-password-just-for-timing".toCharArray());
+        this.dummyHash = passwords.dummyHash();
     }
 
     public NewSession signIn(String email, String password, RequestOrigin origin) {
