@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -29,14 +30,15 @@ public final class SocketHttpClient {
 
     private final WebhookSettings settings;
     private final Resolver resolver;
-    private final SSLSocketFactory tls;
+    private final Supplier<SSLSocketFactory> tls;
 
     /**
      * @param settings timeouts and the private-network policy
      * @param resolver how names become addresses
-     * @param tls the TLS socket factory, whose trust store decides which certificates pass
+     * @param tls the TLS socket factory, whose trust store decides which certificates pass; asked for
+     *     at each https request, so that one that loads the trust store can wait for the first
      */
-    public SocketHttpClient(WebhookSettings settings, Resolver resolver, SSLSocketFactory tls) {
+    public SocketHttpClient(WebhookSettings settings, Resolver resolver, Supplier<SSLSocketFactory> tls) {
         this.settings = settings;
         this.resolver = resolver;
         this.tls = tls;
@@ -96,7 +98,7 @@ public final class SocketHttpClient {
     }
 
     private Socket handshake(Socket raw, String host, int port, Deadline deadline) throws IOException {
-        SSLSocket socket = (SSLSocket) tls.createSocket(raw, host, port, true);
+        SSLSocket socket = (SSLSocket) tls.get().createSocket(raw, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         // Without this, any certificate from a trusted CA would be accepted for any host.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");

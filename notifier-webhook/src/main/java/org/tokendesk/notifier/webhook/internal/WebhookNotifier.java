@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import org.tokendesk.notifier.spi.DeliveryOutcome;
@@ -31,13 +32,26 @@ public final class WebhookNotifier implements Notifier {
      * @param settings the channel settings
      */
     public WebhookNotifier(WebhookSettings settings) {
-        this(settings, Resolver.SYSTEM, (SSLSocketFactory) SSLSocketFactory.getDefault(), Clock.systemUTC());
+        this(settings, Resolver.SYSTEM, () -> DefaultTls.FACTORY, Clock.systemUTC());
     }
 
     WebhookNotifier(WebhookSettings settings, Resolver resolver, SSLSocketFactory tls, Clock clock) {
+        this(settings, resolver, () -> tls, clock);
+    }
+
+    private WebhookNotifier(WebhookSettings settings, Resolver resolver, Supplier<SSLSocketFactory> tls, Clock clock) {
         this.settings = settings;
         this.client = new SocketHttpClient(settings, resolver, tls);
         this.clock = clock;
+    }
+
+    /**
+     * The JDK's default TLS socket factory, made at the first https delivery: making it loads and
+     * parses the trust store, about 60 ms that every start paid although most webhooks of a test
+     * setup, and every webhook of some setups, are plain http.
+     */
+    private static final class DefaultTls {
+        static final SSLSocketFactory FACTORY = (SSLSocketFactory) SSLSocketFactory.getDefault();
     }
 
     @Override
