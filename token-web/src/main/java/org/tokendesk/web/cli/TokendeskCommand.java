@@ -3,6 +3,8 @@ package org.tokendesk.web.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tokendesk.domain.common.DomainException;
@@ -23,14 +25,21 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "tokendesk", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Self-hosted manager of legacy API credentials. Without a command: serve.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, OperatorsCommand.class, KeysCommand.class,
-            ImportLegacyCommand.class, AuditCommand.class, MasterKeyCommand.class, BackupCommand.class,
-            ConfigCommand.class, ClassArchiveCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed (the message says why)",
             "2:wrong usage: unknown command or option, missing argument",
             "3:wrong settings, or tokendesk cannot start (data dir, database, master key)"})
 public final class TokendeskCommand implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order help lists them. They are added to the command line in
+     * {@link #run}, only those the arguments can reach: picocli builds a command's model by
+     * reflection over all its classes, which cost every start about a tenth of a second for
+     * commands that a start never runs.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, MigrateCommand.class, OperatorsCommand.class,
+            KeysCommand.class, ImportLegacyCommand.class, AuditCommand.class, MasterKeyCommand.class,
+            BackupCommand.class, ConfigCommand.class, ClassArchiveCommand.class);
 
     /** Returned by serve: the server runs on, the JVM must not exit. */
     public static final int KEEP_RUNNING = -1;
@@ -71,6 +80,9 @@ public final class TokendeskCommand implements Callable<Integer> {
     public static int run(Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err,
             String... args) {
         CommandLine cli = new CommandLine(new TokendeskCommand(env, stdin));
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            cli.addSubcommand(subcommand);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -83,6 +95,33 @@ public final class TokendeskCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return exit;
+    }
+
+    /**
+     * The subcommands these arguments can reach: the one named by the first word that is not an
+     * option (or the value of {@code --config}); all of them when that word names none (picocli's
+     * error then lists them) or when another option is given (help and version list them); none
+     * without a word or option, which serves.
+     */
+    static List<Class<?>> subcommandsFor(String... args) {
+        boolean option = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--config")) {
+                i++;
+            } else if (arg.startsWith("-")) {
+                option |= !arg.startsWith("--config=");
+            } else {
+                for (Class<?> subcommand : SUBCOMMANDS) {
+                    Command command = subcommand.getAnnotation(Command.class);
+                    if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
+                        return List.of(subcommand);
+                    }
+                }
+                return SUBCOMMANDS;
+            }
+        }
+        return option ? SUBCOMMANDS : List.of();
     }
 
     private static int exitCode(Exception e, PrintWriter err) {

@@ -53,4 +53,27 @@ class CommandLineBasicsTest {
         assertTrue(r.err().contains("TOKENDESK_HTTP_PORT") && r.err().contains("TOKENDESK_CHECK_FAILURE_LIMIT"), r::toString);
         assertTrue(r.err().lines().skip(1).allMatch(l -> l.startsWith("  - ")), r::toString);
     }
+
+    @Test
+    void each_command_is_reached_by_its_name_and_built_alone() {
+        for (Class<?> command : TokendeskCommand.SUBCOMMANDS) {
+            String name = command.getAnnotation(picocli.CommandLine.Command.class).name();
+            assertEquals(List.of(command), TokendeskCommand.subcommandsFor(name), name);
+            assertEquals(List.of(command), TokendeskCommand.subcommandsFor("--config", "serve", name), name);
+            assertEquals(List.of(command), TokendeskCommand.subcommandsFor("--config=x.env", name, "--help"), name);
+        }
+    }
+
+    @Test
+    void a_start_builds_no_command_and_help_or_a_wrong_word_builds_all() {
+        assertEquals(List.of(), TokendeskCommand.subcommandsFor());
+        assertEquals(List.of(), TokendeskCommand.subcommandsFor("--config", "tokendesk.env"));
+        assertEquals(List.of(), TokendeskCommand.subcommandsFor("--config=tokendesk.env"));
+        assertEquals(TokendeskCommand.SUBCOMMANDS, TokendeskCommand.subcommandsFor("--help"));
+        assertEquals(TokendeskCommand.SUBCOMMANDS, TokendeskCommand.subcommandsFor("-V"));
+        assertEquals(TokendeskCommand.SUBCOMMANDS, TokendeskCommand.subcommandsFor("frobnicate", "serve"));
+        Cli.Result r = Cli.run(Map.of(), "migrat");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("migrate"), () -> "picocli names the command meant:\n" + r);
+    }
 }
