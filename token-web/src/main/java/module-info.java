@@ -18,7 +18,7 @@ module org.tokendesk.web {
     requires org.bouncycastle.provider;
     requires org.slf4j;
     requires ch.qos.logback.classic;
-    // logback.xml's format switch (a property definer) and re-reading it when a config file chooses JSON
+    // tokendesk's logging is set up in code (LogConfigurator: appender, encoders, levels)
     requires ch.qos.logback.core;
     // /metrics: Micrometer and its Prometheus registry; the pool gauges read HikariCP's pool bean;
     // the JVM binders need the management modules resolved (nothing else requires jdk.management)
@@ -40,11 +40,11 @@ module org.tokendesk.web {
     opens org.tokendesk.web.app to com.google.guice;
     // the command classes picocli instantiates and fills
     opens org.tokendesk.web.cli to info.picocli;
-    // logback instantiates the log format definer that logback.xml names
-    opens org.tokendesk.web.ops to ch.qos.logback.core;
     // the generated page templates, which the jte runtime loads and calls reflectively
     opens org.tokendesk.web.ui.jte to gg.jte.runtime;
 
     // notifier channels (email, webhook, third-party plugins) found at run time
     uses org.tokendesk.notifier.spi.NotifierProvider;
+    // logback sets up logging through this service when it starts
+    provides ch.qos.logback.classic.spi.Configurator with org.tokendesk.web.ops.LogConfigurator;
 }
