@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,20 @@ class CommonTypesTest {
         String id = Ids.newId("op");
         assertTrue(id.matches("op_[0-9a-f]{24}"), id);
         assertTrue(!id.equals(Ids.newId("op")));
+    }
+
+    @Test
+    void time_ordered_ids_have_the_same_form_sort_by_time_and_differ_within_a_millisecond() {
+        Instant t = Instant.parse("2026-11-28T14:00:00.123Z");
+        String id = Ids.newTimeOrderedId("msg", t);
+        assertTrue(id.matches("msg_[0-9a-f]{24}"), id);
+        assertEquals(String.format("%012x", t.toEpochMilli()), id.substring(4, 16), "the first 6 bytes are the time");
+        List<String> sameMillisecond = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            sameMillisecond.add(Ids.newTimeOrderedId("msg", t));
+        }
+        assertEquals(1000, new java.util.HashSet<>(sameMillisecond).size());
+        String later = Ids.newTimeOrderedId("msg", t.plusMillis(1));
+        assertTrue(sameMillisecond.stream().allMatch(earlier -> earlier.compareTo(later) < 0), "a later id sorts later");
     }
 }
