@@ -79,6 +79,17 @@ public final class TokendeskCommand implements Callable<Integer> {
     /** Runs the command line with these variables, input and outputs (tests run it in-process). */
     public static int run(Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err,
             String... args) {
+        if (args.length == 0) {
+            // a plain start runs the root command, which serves: picocli's model of the root
+            // command (reflection over its class, its converters) is not needed for that
+            try {
+                return new TokendeskCommand(env, stdin).call();
+            } catch (RuntimeException e) {
+                int code = exitCode(e, err);
+                err.flush();
+                return code;
+            }
+        }
         CommandLine cli = new CommandLine(new TokendeskCommand(env, stdin));
         for (Class<?> subcommand : subcommandsFor(args)) {
             cli.addSubcommand(subcommand);

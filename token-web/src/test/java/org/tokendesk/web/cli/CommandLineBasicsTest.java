@@ -76,4 +76,15 @@ class CommandLineBasicsTest {
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("migrate"), () -> "picocli names the command meant:\n" + r);
     }
+
+    @Test
+    void a_plain_start_serves_and_stops_on_wrong_settings_as_serve_does() {
+        Map<String, String> wrong = Map.of("TOKENDESK_HTTP_PORT", "abc");
+        Cli.Result plain = Cli.run(wrong);
+        Cli.Result serve = Cli.run(wrong, "serve");
+        assertEquals(3, plain.exit(), plain::toString);
+        assertEquals(serve.exit(), plain.exit());
+        assertEquals(serve.err(), plain.err());
+        assertTrue(plain.err().contains("TOKENDESK_HTTP_PORT"), plain::toString);
+    }
 }
