@@ -39,10 +39,14 @@ public final class LogConfigurator extends ContextAwareBase implements ch.qos.lo
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        boolean otherFile = System.getProperty("logback.configurationFile") != null
-                || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null;
         String format = System.getProperty(LogFormat.VARIABLE);
-        return configure(context, otherFile, format != null ? format : System.getenv(LogFormat.VARIABLE));
+        return configure(context, otherFile(), format != null ? format : System.getenv(LogFormat.VARIABLE));
+    }
+
+    /** Whether logback reads a configuration file instead: the operator's own, or the tests'. */
+    static boolean otherFile() {
+        return System.getProperty("logback.configurationFile") != null
+                || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null;
     }
 
     /**

@@ -18,12 +18,9 @@ public final class LogSetup {
         String property = System.getProperty(LogFormat.VARIABLE);
         LogFormat current = LogFormat.parse(property != null ? property : environment.get(LogFormat.VARIABLE))
                 .orElse(LogFormat.TEXT);
-        if (format == current || System.getProperty("logback.configurationFile") != null
+        if (format == current || LogConfigurator.otherFile()
                 || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return; // the start chose right already, or the operator configures logging
-        }
-        if (LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
-            return; // the tests' configuration, as LogConfigurator leaves it alone
+            return; // the start chose right already, or logback read another configuration file
         }
         System.setProperty(LogFormat.VARIABLE, format.wireName());
         LogConfigurator.apply(context, format);
