@@ -13,6 +13,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
@@ -120,7 +121,9 @@ public final class CheckFront extends Handler.Wrapper {
                 out.add(HttpHeader.CONTENT_LENGTH, answer.body().length);
                 response.write(true, ByteBuffer.wrap(answer.body()), callback);
             } else {
-                callback.succeeded();
+                // the last write, though empty: completing the callback of an unwritten response
+                // makes Jetty build a spare error response for the write it then does itself
+                response.write(true, BufferUtil.EMPTY_BUFFER, callback);
             }
             return true;
         } finally {

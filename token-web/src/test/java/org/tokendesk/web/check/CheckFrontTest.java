@@ -146,6 +146,9 @@ class CheckFrontTest {
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null));
         assertEquals("gw-42", r.headers().firstValue("X-Request-Id").orElse(null));
+        // an empty last write ends the answer: no body, and no Content-Length on a 204 (RFC 9110 8.6)
+        assertEquals("", r.body());
+        assertTrue(r.headers().firstValue("Content-Length").isEmpty(), () -> r.headers().map().toString());
         // the front adds its headers to a fresh response: each once, as the pipeline sends them
         for (String name : List.of("X-Request-Id", "X-Account-Sid", "X-Token-Scope", "X-Api-Version", "Cache-Control",
                 "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Content-Security-Policy")) {
@@ -159,6 +162,7 @@ class CheckFrontTest {
         assertEquals(SID + " tdrw_secret POST 127.0.0.1 billing-sync/2.1 /api/orders?page=2", checkedWith.get());
         assertEquals(0, reachedBehind.get());
         assertTrue(metrics.scrape().contains("endpoint=\"auth_check\",outcome=\"valid\""), "the check is counted");
+        assertEquals(204, send(check()).statusCode(), "the connection serves the next check");
     }
 
     @Test
