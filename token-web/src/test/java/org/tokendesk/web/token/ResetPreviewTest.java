@@ -83,8 +83,10 @@ class ResetPreviewTest {
         String client = TestNode.uniqueAddress();
         assertEquals(204, admin.check(sid, tokens.readWrite(), Map.of("X-Real-IP", client, "User-Agent", "billing/3")).status());
 
-        JsonNode preview = Eventually.waitFor("a recent client", Duration.ofSeconds(10),
-                () -> admin.get(base(sid) + "/read-write/reset-preview").json(), p -> p.get("recentClients").size() == 1);
+        // lastUsedAt and the client tallies are flushed by two jobs of their own, each every 2 s
+        JsonNode preview = Eventually.waitFor("a recent client and the last use", Duration.ofSeconds(10),
+                () -> admin.get(base(sid) + "/read-write/reset-preview").json(),
+                p -> p.get("recentClients").size() == 1 && !p.path("lastUsedAt").isNull());
         assertEquals("read_write", preview.get("scope").asText());
         assertEquals(1, preview.get("integrations").size());
         JsonNode told = preview.get("integrations").get(0);
