@@ -85,9 +85,7 @@ public final class TokendeskCommand implements Callable<Integer> {
             try {
                 return new TokendeskCommand(env, stdin).call();
             } catch (RuntimeException e) {
-                int code = exitCode(e, err);
-                err.flush();
-                return code;
+                return failed(e, err);
             }
         }
         CommandLine cli = new CommandLine(new TokendeskCommand(env, stdin));
@@ -96,12 +94,7 @@ public final class TokendeskCommand implements Callable<Integer> {
         }
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter stderr = commandLine.getErr();
-            int code = exitCode(e, stderr);
-            stderr.flush();
-            return code;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine.getErr()));
         int exit = cli.execute(args);
         out.flush();
         err.flush();
@@ -133,6 +126,13 @@ public final class TokendeskCommand implements Callable<Integer> {
             }
         }
         return option ? SUBCOMMANDS : List.of();
+    }
+
+    /** Says why the command failed and answers its exit code. */
+    private static int failed(Exception e, PrintWriter err) {
+        int code = exitCode(e, err);
+        err.flush();
+        return code;
     }
 
     private static int exitCode(Exception e, PrintWriter err) {

@@ -11,6 +11,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
+import java.util.function.Function;
 import org.tokendesk.web.config.LogFormat;
 
 /**
@@ -39,8 +40,13 @@ public final class LogConfigurator extends ContextAwareBase implements ch.qos.lo
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        String format = System.getProperty(LogFormat.VARIABLE);
-        return configure(context, otherFile(), format != null ? format : System.getenv(LogFormat.VARIABLE));
+        return configure(context, otherFile(), formatValue(System::getenv));
+    }
+
+    /** {@code TOKENDESK_LOG_FORMAT} as logging reads it: the system property first, then the environment. */
+    static String formatValue(Function<String, String> environment) {
+        String property = System.getProperty(LogFormat.VARIABLE);
+        return property != null ? property : environment.apply(LogFormat.VARIABLE);
     }
 
     /** Whether logback reads a configuration file instead: the operator's own, or the tests'. */

@@ -15,9 +15,7 @@ public final class LogSetup {
     }
 
     public static void apply(LogFormat format, Map<String, String> environment) {
-        String property = System.getProperty(LogFormat.VARIABLE);
-        LogFormat current = LogFormat.parse(property != null ? property : environment.get(LogFormat.VARIABLE))
-                .orElse(LogFormat.TEXT);
+        LogFormat current = LogFormat.parse(LogConfigurator.formatValue(environment::get)).orElse(LogFormat.TEXT);
         if (format == current || LogConfigurator.otherFile()
                 || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // the start chose right already, or logback read another configuration file
