@@ -66,6 +66,7 @@ class DirectTlsTest {
             HttpResponse<String> live = client.send(HttpRequest.newBuilder(
                     URI.create("https://localhost:" + node.port() + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, live.statusCode());
+            assertEquals(List.of(0), node.headerCacheSizes(), "no per-connection header cache on the TLS connector");
             assertTrue(live.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS over TLS");
             // the credential check is answered by the check front, outside Javalin: the same headers
             HttpResponse<String> check = client.send(HttpRequest.newBuilder(

@@ -102,6 +102,19 @@ public final class TestNode implements AutoCloseable {
         return app;
     }
 
+    /** The request header cache size of each HTTP connection factory of each connector (plain or TLS). */
+    public java.util.List<Integer> headerCacheSizes() {
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        for (org.eclipse.jetty.server.Connector connector : app.server().jettyServer().server().getConnectors()) {
+            for (org.eclipse.jetty.server.ConnectionFactory factory : connector.getConnectionFactories()) {
+                if (factory instanceof org.eclipse.jetty.server.HttpConfiguration.ConnectionFactory http) {
+                    sizes.add(http.getHttpConfiguration().getHeaderCacheSize());
+                }
+            }
+        }
+        return sizes;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
