@@ -9,11 +9,13 @@ public final class OpsRoutes {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Metrics metrics;
-    private final byte[] openApi;
+    private final URI publicUrl;
+    /** Rendered at the first request, not at start: few clients ever ask, and a start should not wait for it. */
+    private volatile byte[] openApi;
 
     public OpsRoutes(Metrics metrics, URI publicUrl) {
         this.metrics = metrics;
-        this.openApi = OpenApiDocument.served(publicUrl);
+        this.publicUrl = publicUrl;
     }
 
     public void register(RoutesConfig routes) {
@@ -21,6 +23,16 @@ public final class OpsRoutes {
             ctx.header("Cache-Control", "no-store");
             ctx.status(200).contentType(PROMETHEUS_TEXT).result(metrics.scrape());
         });
-        routes.get("/openapi.json", ctx -> ctx.status(200).contentType("application/json").result(openApi));
+        routes.get("/openapi.json", ctx -> ctx.status(200).contentType("application/json").result(openApi()));
+    }
+
+    private byte[] openApi() {
+        byte[] document = openApi;
+        if (document == null) {
+            // two first requests at once may both render it; they render the same bytes
+            document = OpenApiDocument.served(publicUrl);
+            openApi = document;
+        }
+        return document;
     }
 }
