@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.tokendesk.domain.secret.MasterKey;
 import org.tokendesk.domain.secret.SecureRandomGenerator;
 import org.tokendesk.persistence.DatabaseSettings;
@@ -103,11 +108,11 @@ public final class TestNode implements AutoCloseable {
     }
 
     /** The request header cache size of each HTTP connection factory of each connector (plain or TLS). */
-    public java.util.List<Integer> headerCacheSizes() {
-        java.util.List<Integer> sizes = new java.util.ArrayList<>();
-        for (org.eclipse.jetty.server.Connector connector : app.server().jettyServer().server().getConnectors()) {
-            for (org.eclipse.jetty.server.ConnectionFactory factory : connector.getConnectionFactories()) {
-                if (factory instanceof org.eclipse.jetty.server.HttpConfiguration.ConnectionFactory http) {
+    public List<Integer> headerCacheSizes() {
+        List<Integer> sizes = new ArrayList<>();
+        for (Connector connector : app.server().jettyServer().server().getConnectors()) {
+            for (ConnectionFactory factory : connector.getConnectionFactories()) {
+                if (factory instanceof HttpConfiguration.ConnectionFactory http) {
                     sizes.add(http.getHttpConfiguration().getHeaderCacheSize());
                 }
             }
