@@ -122,6 +122,55 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    void a_restart_on_an_up_to_date_schema_does_not_start_the_migration_tool() {
+        try (Database restarted = Database.open(settings)) {
+            assertTrue(restarted.isReady());
+            assertEquals(0, restarted.migrate());
+            assertFalse(restarted.migrationToolStarted(), "the schema history said there was nothing to apply");
+        }
+    }
+
+    @Test
+    void a_schema_behind_this_build_is_not_ready_and_gets_the_missing_migrations() {
+        DatabaseSettings older = newSettings();
+        // the schema as the build before the newest migration left it
+        org.flywaydb.core.Flyway.configure(Database.class.getClassLoader())
+                .dataSource(older.jdbcUrl(), older.user(), older.password())
+                .locations(older.dialect().migrationLocation())
+                .target(Integer.toString(Integer.parseInt(Database.LATEST_MIGRATION) - 1)).load().migrate();
+        try (Database upgraded = Database.open(older)) {
+            assertFalse(upgraded.isReady(), "the newest migration is missing");
+            assertEquals(1, upgraded.migrate());
+            assertTrue(upgraded.migrationToolStarted());
+            assertTrue(upgraded.isReady());
+        }
+    }
+
+    @Test
+    void a_schema_a_newer_build_migrated_leaves_this_node_ready_and_goes_to_the_migration_tool() {
+        org.jdbi.v3.core.Jdbi.create(db.dataSource()).useHandle(h ->
+            // the history row a newer build's migration would leave
+            h.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, installed_on, execution_time, success) SELECT MAX(installed_rank) + 1, ?, 'newer',"
+                    + " 'SQL', 'V99__newer.sql', 0, 'test', MAX(installed_on), 1, ? FROM flyway_schema_history",
+                    "99", true));
+        try (Database restarted = Database.open(settings)) {
+            assertTrue(restarted.isReady(), "every migration this build knows is applied");
+            assertEquals(0, restarted.migrate());
+            assertTrue(restarted.migrationToolStarted(), "Flyway judges a newer schema (it warns), not the shortcut");
+        }
+    }
+
+    @Test
+    void a_new_database_is_not_ready_until_migrated() {
+        try (Database fresh = Database.open(newSettings())) {
+            assertFalse(fresh.isReady(), "no schema history yet");
+            assertEquals(Integer.parseInt(Database.LATEST_MIGRATION), fresh.migrate());
+            assertTrue(fresh.isReady());
+        }
+    }
+
+    @Test
     void accounts_and_memberships_round_trip() {
         Account account = accounts.create(admin, "Agency <One>", ORIGIN);
         assertEquals(List.of(account.sid()), accounts.list(admin).stream().map(Account::sid).toList());
