@@ -3,7 +3,6 @@ package org.tokendesk.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -99,45 +98,47 @@ public final class Database implements AutoCloseable {
 
     /** @return whether the database answers and every migration of this build is applied */
     public boolean isReady() {
-        try {
-            // migrations are applied in version order, each after the one before succeeded: the
-            // newest stands for all (a newer node's later migrations leave this node ready)
-            return jdbi.withHandle(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM flyway_schema_history WHERE version = :version AND success")
-                    .bind("version", LATEST_MIGRATION).mapTo(Integer.class).one()) > 0;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        // migrations are applied in version order, each after the one before succeeded: the newest
+        // stands for all (a newer node's later migrations leave this node ready)
+        return latestApplied(history());
     }
 
     private boolean historyIsThisBuilds() {
-        try {
-            List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery(
-                    "SELECT version, success FROM flyway_schema_history").mapToMap().list());
-            boolean latest = false;
-            for (Map<String, Object> row : rows) {
-                Object version = row.get("version");
-                if (!isTrue(row.get("success"))) {
-                    return false;
-                }
-                if (version != null) {
-                    int number = Integer.parseInt(version.toString());
-                    if (number > Integer.parseInt(LATEST_MIGRATION)) {
-                        return false;
-                    }
-                    latest |= version.toString().equals(LATEST_MIGRATION);
-                }
+        List<AppliedMigration> history = history();
+        int latest = Integer.parseInt(LATEST_MIGRATION);
+        for (AppliedMigration m : history) {
+            if (!m.success() || m.version() != null && versionNumber(m.version()) > latest) {
+                return false;
             }
-            return latest;
+        }
+        return latestApplied(history);
+    }
+
+    private static boolean latestApplied(List<AppliedMigration> history) {
+        return history.stream().anyMatch(m -> m.success() && LATEST_MIGRATION.equals(m.version()));
+    }
+
+    /** Flyway's schema history; empty when there is none yet (a new database) or no answer. */
+    private List<AppliedMigration> history() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT version, success FROM flyway_schema_history")
+                    .map((rs, ctx) -> new AppliedMigration(rs.getString("version"), rs.getBoolean("success"))).list());
         } catch (RuntimeException e) {
-            // no history table yet (a new database), a version that is not a number, no answer
-            return false;
+            return List.of();
         }
     }
 
-    /** A boolean column: PostgreSQL's boolean, SQLite's 0 or 1. */
-    private static boolean isTrue(Object value) {
-        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
+    /** A version that is no whole number is no version of ours: newer than any, for the shortcut. */
+    private static int versionNumber(String version) {
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /** @param version null for rows that are no migration (Flyway's schema creation marker) */
+    private record AppliedMigration(String version, boolean success) {
     }
 
     private synchronized Flyway flyway() {

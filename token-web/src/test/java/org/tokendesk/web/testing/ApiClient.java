@@ -179,7 +179,8 @@ public final class ApiClient {
         }
     }
 
-    private static Response readResponse(java.io.InputStream in) throws IOException {
+    /** One HTTP/1.1 response read off a connection; the stream stays open for the next one. */
+    public static Response readResponse(java.io.InputStream in) throws IOException {
         String status = line(in);
         if (status == null || !status.startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP answer: " + status);
@@ -190,8 +191,11 @@ public final class ApiClient {
             headers.merge(l.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), l.substring(colon + 1).strip(),
                     (a, b) -> a + ", " + b);
         }
+        int code = Integer.parseInt(status.split(" ")[1]);
         byte[] body;
-        if (headers.containsKey("content-length")) {
+        if (code == 204 || code == 304) {
+            body = new byte[0]; // no body, whatever the headers say (RFC 9112 section 6.3)
+        } else if (headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             java.io.ByteArrayOutputStream decoded = new java.io.ByteArrayOutputStream();
@@ -203,7 +207,7 @@ public final class ApiClient {
         } else {
             body = in.readAllBytes();
         }
-        return new Response(Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+        return new Response(code, headers, new String(body, StandardCharsets.UTF_8));
     }
 
     private static int chunkSize(String line) {
