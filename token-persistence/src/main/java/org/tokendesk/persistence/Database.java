@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.tokendesk.domain.secret.SecretCipher;
 import org.tokendesk.domain.secret.SecretGenerator;
@@ -23,7 +24,7 @@ public final class Database implements AutoCloseable {
      * {@code db/migration/postgresql}; a test holds it to the files, so a new migration cannot
      * forget it.
      */
-    static final String LATEST_MIGRATION = "6";
+    static final int LATEST_MIGRATION = 6;
 
     private final Dialect dialect;
     private final HikariDataSource dataSource;
@@ -105,24 +106,23 @@ public final class Database implements AutoCloseable {
 
     private boolean historyIsThisBuilds() {
         List<AppliedMigration> history = history();
-        int latest = Integer.parseInt(LATEST_MIGRATION);
-        for (AppliedMigration m : history) {
-            if (!m.success() || m.version() != null && versionNumber(m.version()) > latest) {
-                return false;
-            }
-        }
-        return latestApplied(history);
+        return history.stream().allMatch(m -> m.success() && m.version() <= LATEST_MIGRATION) && latestApplied(history);
     }
 
     private static boolean latestApplied(List<AppliedMigration> history) {
-        return history.stream().anyMatch(m -> m.success() && LATEST_MIGRATION.equals(m.version()));
+        return history.stream().anyMatch(m -> m.success() && m.version() == LATEST_MIGRATION);
     }
 
-    /** Flyway's schema history; empty when there is none yet (a new database) or no answer. */
+    /**
+     * Flyway's schema history, its migrations only (not its schema creation marker); empty when
+     * there is none yet (a new database) or no answer.
+     */
     private List<AppliedMigration> history() {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT version, success FROM flyway_schema_history")
-                    .map((rs, ctx) -> new AppliedMigration(rs.getString("version"), rs.getBoolean("success"))).list());
+            return jdbi.withHandle(h -> h.createQuery(
+                    "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")
+                    .map((rs, ctx) -> new AppliedMigration(versionNumber(rs.getString("version")),
+                            rs.getBoolean("success"))).list());
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -137,16 +137,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** @param version null for rows that are no migration (Flyway's schema creation marker) */
-    private record AppliedMigration(String version, boolean success) {
+    private record AppliedMigration(int version, boolean success) {
+    }
+
+    /** How this build runs Flyway; the tests use it too, to leave a schema at an older version. */
+    static FluentConfiguration flyway(DataSource dataSource, Dialect dialect) {
+        return Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource)
+                .locations(dialect.migrationLocation());
     }
 
     private synchronized Flyway flyway() {
         if (flyway == null) {
-            flyway = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(dialect.migrationLocation())
-                    .load();
+            flyway = flyway(dataSource, dialect).load();
         }
         return flyway;
     }

@@ -37,7 +37,7 @@ class LatestMigrationTest {
             }
             int newest = names.stream().map(VERSIONED::matcher).filter(Matcher::matches)
                     .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(-1);
-            assertEquals(Database.LATEST_MIGRATION, Integer.toString(newest), folder);
+            assertEquals(Database.LATEST_MIGRATION, newest, folder);
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,13 +133,10 @@ abstract class PersistenceContractTest {
 
     @Test
     void a_schema_behind_this_build_is_not_ready_and_gets_the_missing_migrations() {
-        DatabaseSettings older = newSettings();
-        // the schema as the build before the newest migration left it
-        org.flywaydb.core.Flyway.configure(Database.class.getClassLoader())
-                .dataSource(older.jdbcUrl(), older.user(), older.password())
-                .locations(older.dialect().migrationLocation())
-                .target(Integer.toString(Integer.parseInt(Database.LATEST_MIGRATION) - 1)).load().migrate();
-        try (Database upgraded = Database.open(older)) {
+        try (Database upgraded = Database.open(newSettings())) {
+            // the schema as the build before the newest migration left it
+            Database.flyway(upgraded.dataSource(), upgraded.dialect())
+                    .target(Integer.toString(Database.LATEST_MIGRATION - 1)).load().migrate();
             assertFalse(upgraded.isReady(), "the newest migration is missing");
             assertEquals(1, upgraded.migrate());
             assertTrue(upgraded.migrationToolStarted());
@@ -148,7 +146,7 @@ abstract class PersistenceContractTest {
 
     @Test
     void a_schema_a_newer_build_migrated_leaves_this_node_ready_and_goes_to_the_migration_tool() {
-        org.jdbi.v3.core.Jdbi.create(db.dataSource()).useHandle(h ->
+        Jdbi.create(db.dataSource()).useHandle(h ->
             // the history row a newer build's migration would leave
             h.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
                     + " installed_by, installed_on, execution_time, success) SELECT MAX(installed_rank) + 1, ?, 'newer',"
@@ -165,7 +163,7 @@ abstract class PersistenceContractTest {
     void a_new_database_is_not_ready_until_migrated() {
         try (Database fresh = Database.open(newSettings())) {
             assertFalse(fresh.isReady(), "no schema history yet");
-            assertEquals(Integer.parseInt(Database.LATEST_MIGRATION), fresh.migrate());
+            assertEquals(Database.LATEST_MIGRATION, fresh.migrate());
             assertTrue(fresh.isReady());
         }
     }
