@@ -130,7 +130,8 @@ class AuthCheckTest {
     @Test
     void a_wrong_token_is_401_and_the_body_never_echoes_it() {
         LegacyTokens t = newTokens();
-        String wrong = t.readWrite().substring(0, t.readWrite().length() - 1) + "X";
+        String right = t.readWrite();
+        String wrong = right.substring(0, right.length() - 1) + (right.endsWith("X") ? "Y" : "X");
         ApiClient.Response r = admin.check(t.accountSid(), wrong, Map.of());
         assertUnauthorized(r, wrong, t.readWrite());
         assertEquals("no-store", r.header("Cache-Control"));

@@ -59,6 +59,12 @@ final class PageClient {
         return csrf;
     }
 
+    /** This session's CSRF token with its first character changed: the same length and alphabet, never the same value. */
+    String forgedCsrf() {
+        char first = csrf.charAt(0) == 'A' ? 'B' : 'A';
+        return first + csrf.substring(1);
+    }
+
     Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
     }

@@ -114,7 +114,7 @@ class PageRefusalTest {
             assertEquals(403, missing.status(), post.getKey());
             assertTrue(missing.body().contains("The form has expired"), post.getKey());
             Map<String, Object> forged = new java.util.HashMap<>(post.getValue());
-            forged.put("_csrf", "A" + admin.csrf().substring(1));
+            forged.put("_csrf", admin.forgedCsrf());
             assertEquals(403, admin.post(post.getKey(), forged).status(), post.getKey());
         }
         assertEquals(403, admin.post("/sign-out", Map.of()).status());
