@@ -23,8 +23,10 @@ import org.tokendesk.domain.account.AccountService;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.common.RequestOrigin;
 import org.tokendesk.domain.integration.Channels;
+import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.IntegrationDraft;
 import org.tokendesk.domain.integration.IntegrationService;
+import org.tokendesk.domain.integration.NoticeTarget;
 import org.tokendesk.domain.notice.Acknowledgement;
 import org.tokendesk.domain.notice.AcknowledgementTokens;
 import org.tokendesk.domain.notice.Acknowledgements;
@@ -107,6 +109,34 @@ abstract class NoticePersistenceContractTest {
         boolean plain = db.transactions().read(s -> s.integrations().secrets(stored.id())).map(w ->
                 new String(w.current(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("whsec_")).orElseThrow();
         assertFalse(plain, "secrets are stored encrypted");
+    }
+
+    @Test
+    void the_notice_targets_are_the_integrations_own_in_their_order_with_the_webhook_on_only_where_it_delivers() {
+        integration("both", List.of("read_write", "read_only"));
+        var off = integration("off", List.of("read_write"));
+        integrations.create(ADMIN, sid, new IntegrationDraft("mail", "Owner", "owner@example.com", "en", null,
+                List.of("read_only"), List.of("email")), ORIGIN);
+        db.transactions().write(s -> {
+            s.integrations().disableWebhook(off.integration().id(), "HTTP 410 Gone", clock.instant());
+            return null;
+        });
+        AccountSid other = new AccountService(db.transactions(), random, clock).create(ADMIN, "Other", ORIGIN).sid();
+        integrations.create(ADMIN, other, new IntegrationDraft("elsewhere", "Owner", "owner@example.com", "en",
+                "https://hooks.example.com/elsewhere", List.of("read_write"), null), ORIGIN);
+
+        List<Integration> all = db.transactions().read(s -> s.integrations().list(sid));
+        List<NoticeTarget> targets = db.transactions().read(s -> s.integrations().noticeTargets(sid));
+        // the same integrations in the same order (created in one millisecond, they are ordered by id)
+        assertEquals(all.stream().map(Integration::noticeTarget).toList(), targets);
+        Map<String, NoticeTarget> byName = new java.util.HashMap<>();
+        targets.forEach(t -> byName.put(t.name(), t));
+        assertEquals(Set.of("both", "off", "mail"), byName.keySet());
+        assertTrue(byName.get("both").webhookOn());
+        assertEquals(Set.of(TokenScope.READ_WRITE, TokenScope.READ_ONLY), byName.get("both").scopes());
+        assertFalse(byName.get("off").webhookOn());
+        assertEquals(List.of("email"), byName.get("off").activeChannels(), "the turned-off webhook is not notified");
+        assertFalse(byName.get("mail").webhookOn(), "no webhook URL");
     }
 
     @Test

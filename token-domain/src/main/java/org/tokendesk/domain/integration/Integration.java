@@ -39,12 +39,16 @@ public record Integration(String id, AccountSid accountSid, String name, String 
 
     /** The channels a reset notifies over: the active ones that the node can deliver. */
     public List<String> notifiedChannels(Set<String> available) {
-        return activeChannels().stream().filter(available::contains).toList();
+        return noticeTarget().notifiedChannels(available);
     }
 
     /** The channels that deliver now: a turned-off webhook is skipped until the integration is edited. */
     public List<String> activeChannels() {
-        return channels.stream().filter(c -> !Channels.WEBHOOK.equals(c) || webhookUrl != null && webhookDisabledReason == null)
-                .toList();
+        return noticeTarget().activeChannels();
+    }
+
+    /** What a reset's notices need of this integration. */
+    public NoticeTarget noticeTarget() {
+        return new NoticeTarget(id, name, scopes, channels, webhookUrl != null && webhookDisabledReason == null);
     }
 }

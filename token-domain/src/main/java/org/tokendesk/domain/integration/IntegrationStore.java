@@ -14,6 +14,13 @@ public interface IntegrationStore {
 
     List<Integration> list(AccountSid sid);
 
+    /**
+     * The account's integrations as a reset's notices need them: the same integrations, in the same
+     * order, as {@link #list}, each as {@link Integration#noticeTarget()} would give it, read without
+     * the columns a notice does not need.
+     */
+    List<NoticeTarget> noticeTargets(AccountSid sid);
+
     void update(Integration integration);
 
     boolean delete(AccountSid sid, String id);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.tokendesk.domain.common.Ids;
 import org.tokendesk.domain.integration.Channels;
-import org.tokendesk.domain.integration.Integration;
+import org.tokendesk.domain.integration.NoticeTarget;
 import org.tokendesk.domain.token.ResetHook;
 import org.tokendesk.domain.token.TokenReset;
 import org.tokendesk.domain.tx.Stores;
@@ -55,7 +55,7 @@ public final class NoticePlanner implements ResetHook {
         var available = channels.get().available();
         List<Delivery> rows = new ArrayList<>();
         List<Acknowledgement> acks = new ArrayList<>();
-        for (Integration integration : s.integrations().list(reset.accountSid())) {
+        for (NoticeTarget integration : s.integrations().noticeTargets(reset.accountSid())) {
             if (!integration.dependsOn(reset.scope())) {
                 continue;
             }

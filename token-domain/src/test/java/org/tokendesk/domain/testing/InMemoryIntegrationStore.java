@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.integration.NoticeTarget;
 import org.tokendesk.domain.integration.WebhookSecrets;
 
 /**
@@ -37,6 +38,11 @@ final class InMemoryIntegrationStore extends StoreBase implements IntegrationSto
     @Override
     public List<Integration> list(AccountSid sid) {
         return read().integrations.values().stream().filter(i -> i.accountSid().equals(sid)).toList();
+    }
+
+    @Override
+    public List<NoticeTarget> noticeTargets(AccountSid sid) {
+        return list(sid).stream().map(Integration::noticeTarget).toList();
     }
 
     @Override

