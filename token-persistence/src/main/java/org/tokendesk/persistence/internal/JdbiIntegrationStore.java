@@ -60,7 +60,7 @@ final class JdbiIntegrationStore implements IntegrationStore {
 
     /**
      * Five columns where {@link #list} reads twelve, and no URL parsed: in a profile of resets with
-     * 1,000 integrations, reading and mapping the whole rows was a fifth of the reset's CPU time,
+     * 1,000 integrations, reading and mapping the whole rows was a quarter of the reset's CPU time,
      * most of it one native call per column of each row.
      */
     @Override
