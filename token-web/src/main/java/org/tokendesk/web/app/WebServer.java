@@ -144,9 +144,10 @@ final class WebServer {
      * for an MBean server that nothing else here uses. Asked directly (the HotSpot diagnostic
      * MXBean, without the server), the JVM answers the same in a sixth of that. In 10 alternating
      * first starts each, CPU used by the time the node was ready went from 3.51 to 3.31 s, start to
-     * ready from 2.05 to 1.93 s (JDK 17, class data archive). Jetty's own way of counting is kept (its cache line size, 64 bytes unless
-     * {@code org.eclipse.jetty.util.cacheLineBytes} says otherwise, divided by 4 bytes per
-     * compressed reference, else by 8). A value the operator set is left as it is.
+     * ready from 2.05 to 1.93 s (JDK 17, class data archive). Jetty's own way of counting is kept:
+     * its cache line size (64 bytes unless {@code org.eclipse.jetty.util.cacheLineBytes} says
+     * otherwise) divided by 4 bytes per compressed reference, else by 8. A value the operator set
+     * is left as it is.
      */
     static void tellJettyTheReferenceSize() {
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
