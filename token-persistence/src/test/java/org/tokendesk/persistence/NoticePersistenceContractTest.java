@@ -132,11 +132,11 @@ abstract class NoticePersistenceContractTest {
         Map<String, NoticeTarget> byName = new java.util.HashMap<>();
         targets.forEach(t -> byName.put(t.name(), t));
         assertEquals(Set.of("both", "off", "mail"), byName.keySet());
-        assertTrue(byName.get("both").webhookOn());
+        assertTrue(byName.get("both").webhookDelivers());
         assertEquals(Set.of(TokenScope.READ_WRITE, TokenScope.READ_ONLY), byName.get("both").scopes());
-        assertFalse(byName.get("off").webhookOn());
+        assertFalse(byName.get("off").webhookDelivers());
         assertEquals(List.of("email"), byName.get("off").activeChannels(), "the turned-off webhook is not notified");
-        assertFalse(byName.get("mail").webhookOn(), "no webhook URL");
+        assertFalse(byName.get("mail").webhookDelivers(), "no webhook URL");
     }
 
     @Test

@@ -49,6 +49,6 @@ public record Integration(String id, AccountSid accountSid, String name, String 
 
     /** What a reset's notices need of this integration. */
     public NoticeTarget noticeTarget() {
-        return new NoticeTarget(id, name, scopes, channels, webhookUrl != null && webhookDisabledReason == null);
+        return new NoticeTarget(id, name, scopes, channels, webhookUrl != null, webhookDisabledReason != null);
     }
 }

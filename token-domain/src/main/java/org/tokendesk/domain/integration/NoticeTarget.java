@@ -12,9 +12,11 @@ import org.tokendesk.domain.token.TokenScope;
  * @param name what it is called (the notice names it)
  * @param scopes the tokens it depends on
  * @param channels how its owner is told (notifier ids)
- * @param webhookOn whether it has a webhook URL that has not been turned off
+ * @param hasWebhookUrl whether it has a webhook URL
+ * @param webhookTurnedOff whether its webhook was turned off (HTTP 410) and not edited since
  */
-public record NoticeTarget(String id, String name, Set<TokenScope> scopes, List<String> channels, boolean webhookOn) {
+public record NoticeTarget(String id, String name, Set<TokenScope> scopes, List<String> channels, boolean hasWebhookUrl,
+        boolean webhookTurnedOff) {
 
     public NoticeTarget {
         scopes = Set.copyOf(scopes);
@@ -30,8 +32,13 @@ public record NoticeTarget(String id, String name, Set<TokenScope> scopes, List<
         return activeChannels().stream().filter(available::contains).toList();
     }
 
+    /** Whether a webhook notice can go out: there is a URL and the webhook is not turned off. */
+    public boolean webhookDelivers() {
+        return hasWebhookUrl && !webhookTurnedOff;
+    }
+
     /** The channels that deliver now: a turned-off webhook is skipped until the integration is edited. */
     public List<String> activeChannels() {
-        return channels.stream().filter(c -> webhookOn || !Channels.WEBHOOK.equals(c)).toList();
+        return channels.stream().filter(c -> !Channels.WEBHOOK.equals(c) || webhookDelivers()).toList();
     }
 }
