@@ -23,7 +23,9 @@ import org.tokendesk.domain.token.ResetPreviews;
 import org.tokendesk.domain.usage.UsageHistories;
 import org.tokendesk.persistence.Database;
 import org.tokendesk.web.account.AccountRoutes;
+import org.tokendesk.web.check.CheckConnection;
 import org.tokendesk.web.check.CheckFront;
+import org.tokendesk.web.check.CheckResponder;
 import org.tokendesk.web.check.CheckRoutes;
 import org.tokendesk.web.config.Settings;
 import org.tokendesk.web.health.HealthRoutes;
@@ -66,8 +68,9 @@ final class WebServer {
         var health = new HealthRoutes(injector.getInstance(Database.class));
         Settings settings = injector.getInstance(Settings.class);
         var tracing = new RequestTracing(injector.getInstance(ClientAddress.class), injector.getInstance(Metrics.class));
-        var checkFront = new CheckFront(credentialCheck::check, credentialCheck::checkInMemory,
+        var checkResponder = new CheckResponder(credentialCheck::check, credentialCheck::checkInMemory,
                 injector.getInstance(ClientAddress.class), tracing);
+        var checkFront = new CheckFront(checkResponder);
         var ops = new OpsRoutes(injector.getInstance(Metrics.class), settings.publicUrl());
         var pages = new UiRoutes(auth, injector.getInstance(SessionService.class), injector.getInstance(AccountService.class),
                 injector.getInstance(LegacyTokenService.class), injector.getInstance(ResetPreviews.class),
@@ -85,7 +88,7 @@ final class WebServer {
             config.jetty.addConnector((server, http) -> {
                 withoutHeaderCache(http);
                 return settings.tls().isPresent() ? TlsConnector.create(server, http, settings, settings.tls().get())
-                        : plainConnector(server, http, settings);
+                        : plainConnector(server, http, settings, checkResponder);
             });
             // the hot path: plain credential checks are answered in front of the servlet pipeline
             config.jetty.modifyServer(server -> insertFront(server, checkFront));
@@ -165,8 +168,15 @@ final class WebServer {
                 .getVMOption("UseCompressedOops").getValue());
     }
 
-    private static ServerConnector plainConnector(Server server, HttpConfiguration http, Settings settings) {
-        ServerConnector connector = new ServerConnector(server, -1, selectors(), new HttpConnectionFactory(http));
+    /**
+     * Plain HTTP: each connection starts as a {@link CheckConnection}, which answers the plainest
+     * credential checks itself and hands anything else to Jetty's HTTP/1.1 connection.
+     */
+    private static ServerConnector plainConnector(Server server, HttpConfiguration http, Settings settings,
+            CheckResponder checks) {
+        HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+        ServerConnector connector = new ServerConnector(server, -1, selectors(),
+                new CheckConnection.Factory(http11, checks), http11);
         connector.setHost(settings.httpHost());
         connector.setPort(settings.httpPort());
         return connector;

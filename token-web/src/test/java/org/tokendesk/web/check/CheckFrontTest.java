@@ -69,7 +69,7 @@ class CheckFrontTest {
     void start() throws Exception {
         metrics = new Metrics(Clock.systemUTC(), "test");
         ClientAddress clientAddress = new ClientAddress(List.of());
-        CheckFront front = new CheckFront((sid, token, method, client) -> {
+        CheckFront front = new CheckFront(new CheckResponder((sid, token, method, client) -> {
             checkedWith.set(sid + " " + token + " " + method + " " + client.address() + " " + client.userAgent() + " "
                     + client.uri());
             await(fullCheckMayAnswer);
@@ -80,7 +80,7 @@ class CheckFrontTest {
         }, (sid, token, method, client) -> {
             askedMemory.incrementAndGet();
             return NEEDS_DATABASE.equals(token) ? Optional.empty() : inMemory;
-        }, clientAddress, new RequestTracing(clientAddress, metrics));
+        }, clientAddress, new RequestTracing(clientAddress, metrics)));
         front.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
