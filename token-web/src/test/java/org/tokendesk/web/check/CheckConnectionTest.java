@@ -107,6 +107,8 @@ class CheckConnectionTest {
         // one selector thread: anything that blocked it would hold up every other connection
         ServerConnector checks = new ServerConnector(server, 1, 1, new CheckConnection.Factory(http, responder), http);
         checks.setHost("127.0.0.1");
+        // small socket buffers: an answer that cannot be written at once is an everyday event here
+        checks.setAcceptedSendBufferSize(4096);
         ServerConnector jetty = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
         jetty.setHost("127.0.0.1");
         server.addConnector(checks);
@@ -262,8 +264,8 @@ class CheckConnectionTest {
 
     @Test
     void a_client_that_does_not_read_stops_the_connection_reading_until_it_does() throws Exception {
-        int count = 20_000; // about 8 MB of answers: far more than the sockets buffer
-        try (Client client = new Client(port)) {
+        int count = 20_000; // about 8 MB of answers, through socket buffers of a few KB
+        try (Client client = new Client(port, 4096)) {
             CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
                 try {
                     String one = check(GOOD);
@@ -325,7 +327,16 @@ class CheckConnectionTest {
         final OutputStream out;
 
         Client(int port) throws IOException {
-            socket = new Socket("127.0.0.1", port);
+            this(port, 0);
+        }
+
+        /** @param receiveBuffer the socket's receive buffer size, or 0 for the default */
+        Client(int port, int receiveBuffer) throws IOException {
+            socket = new Socket();
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
             socket.setSoTimeout(10_000);
             socket.setTcpNoDelay(true);
             in = new java.io.BufferedInputStream(socket.getInputStream());
