@@ -237,13 +237,12 @@ public final class CheckConnection extends AbstractConnection implements Connect
         return endPoint.isOpen();
     }
 
-    /** Room after the received bytes: moved to the start, or a bigger buffer, up to the head limit. */
+    /**
+     * A bigger buffer, up to the head limit, when the received bytes fill this one from its start
+     * (when they do not start at its start, the end point's fill moves them there itself).
+     */
     private void makeRoom() {
-        if (in.limit() < in.capacity()) {
-            return;
-        }
-        if (in.position() > 0) {
-            in.compact().flip();
+        if (in.limit() < in.capacity() || in.position() > 0) {
             return;
         }
         ByteBuffer bigger = emptyBuffer(Math.min(headLimit, in.capacity() * 2));
