@@ -36,6 +36,8 @@ final class CheckRequestHead {
     static final int MAX_FIELDS = 64;
 
     private static final byte[] REQUEST_LINE = "GET /v1/auth/check HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** Headers that announce a body or change the connection: Jetty's to handle. */
+    private static final String[] HANDED_OVER = {"Transfer-Encoding", "Connection", "Upgrade", "Expect", "TE"};
     private static final boolean[] TOKEN = new boolean[128];
 
     static {
@@ -134,23 +136,22 @@ final class CheckRequestHead {
                     return false;
                 }
             }
-            nameStart[fields] = name;
-            nameEnd[fields] = nameLimit;
-            valueStart[fields] = value;
-            valueEnd[fields] = valueLimit;
-            fields++;
-            if (nameIs(fields - 1, "Host")) {
+            int field = fields++;
+            nameStart[field] = name;
+            nameEnd[field] = nameLimit;
+            valueStart[field] = value;
+            valueEnd[field] = valueLimit;
+            if (nameIs(field, "Host")) {
                 hosts++;
                 if (!plainHost(b, value, valueLimit)) {
                     return false;
                 }
-            } else if (nameIs(fields - 1, "Content-Length")) {
+            } else if (nameIs(field, "Content-Length")) {
                 lengths++;
                 if (valueLimit - value != 1 || b[value] != '0') {
                     return false;
                 }
-            } else if (nameIs(fields - 1, "Transfer-Encoding") || nameIs(fields - 1, "Connection")
-                    || nameIs(fields - 1, "Upgrade") || nameIs(fields - 1, "Expect") || nameIs(fields - 1, "TE")) {
+            } else if (isAnyOf(field, HANDED_OVER)) {
                 return false;
             }
             pos = lineEnd + 2;
@@ -204,6 +205,15 @@ final class CheckRequestHead {
 
     private static boolean isAlphanumeric(byte c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private boolean isAnyOf(int field, String[] names) {
+        for (String name : names) {
+            if (nameIs(field, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean nameIs(int field, String name) {
